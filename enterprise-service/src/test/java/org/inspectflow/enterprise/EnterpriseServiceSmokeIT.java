@@ -1,0 +1,24 @@
+package org.inspectflow.enterprise;
+
+import java.util.Set;
+
+import org.inspectflow.support.test.MongoBackedServiceContract;
+import org.inspectflow.support.test.ServiceSmokeContract;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** enterprise-service against the real Keycloak, RabbitMQ and store that ./inspectflow test starts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnterpriseServiceSmokeIT extends ServiceSmokeContract implements MongoBackedServiceContract {
+
+	@Override
+	protected Set<String> readinessComponents() {
+		return Set.of("readinessState", "mongo", "rabbit");
+	}
+
+	@Override
+	public String expectedDatabase() {
+		return "inspectflow-enterprise";
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.inspectflow.support.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The security every backend service runs with: a stateless JWT resource server trusting the InspectFlow Keycloak
+ * realm (issuer and keys from {@code spring.security.oauth2.resourceserver.jwt.*}), roles from the {@code roles}
+ * claim, health and info open for probes, every other actuator endpoint for {@code admin} only, and everything else
+ * for authenticated callers unless a service narrows it with {@link EndpointAuthorizationRules}.
+ */
+@AutoConfiguration(before = { SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableMethodSecurity
+@Import(CallerController.class)
+public class ResourceServerSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain inspectflowResourceServerChain(HttpSecurity http, ObjectMapper objectMapper,
+			ObjectProvider<EndpointAuthorizationRules> serviceRules) throws Exception {
+		ProblemDetailsSecurityHandlers problems = new ProblemDetailsSecurityHandlers(objectMapper);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
+				requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("admin");
+				requests.requestMatchers("/error").permitAll();
+				serviceRules.orderedStream().forEach((rules) -> rules.configure(requests));
+				requests.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	static JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		converter.setPrincipalClaimName("preferred_username");
+		return converter;
+	}
+
+}

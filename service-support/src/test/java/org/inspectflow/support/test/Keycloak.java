@@ -1,0 +1,94 @@
+package org.inspectflow.support.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Tokens from the real Keycloak that {@code ./inspectflow test} starts (its URL in {@code INSPECTFLOW_KEYCLOAK_URL}):
+ * the demo users through the test-only password-grant client, the demo integrator through client credentials.
+ * Tokens are cached per user for the run (they live five minutes; a test run of one service is shorter).
+ */
+public final class Keycloak {
+
+	public static final String REALM = "inspectflow";
+
+	public static final String DEMO_PASSWORD = "demo123";
+
+	public static final String INTEGRATOR_CLIENT_ID = "inspectflow-integrator-demo";
+
+	public static final String INTEGRATOR_CLIENT_SECRET = "integrator-demo-secret";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+	private Keycloak() {
+	}
+
+	public static String baseUrl() {
+		String url = System.getenv("INSPECTFLOW_KEYCLOAK_URL");
+		return (url == null || url.isBlank()) ? "http://localhost:8180" : url;
+	}
+
+	public static String issuer() {
+		return baseUrl() + "/realms/" + REALM;
+	}
+
+	/** An access token of a demo user (officer1, officer2, supervisor1, enterprise1, enterprise2, admin1). */
+	public static String userToken(String username) {
+		return CACHE.computeIfAbsent("user:" + username, (key) -> token(Map.of("grant_type", "password", "client_id",
+				"inspectflow-cli", "username", username, "password", DEMO_PASSWORD, "scope", "openid")));
+	}
+
+	/** An access token of the demo integrator (client credentials). */
+	public static String integratorToken() {
+		return CACHE.computeIfAbsent("client:" + INTEGRATOR_CLIENT_ID,
+				(key) -> token(Map.of("grant_type", "client_credentials", "client_id", INTEGRATOR_CLIENT_ID,
+						"client_secret", INTEGRATOR_CLIENT_SECRET)));
+	}
+
+	private static String token(Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("Keycloak at " + baseUrl() + " refused the token request ("
+						+ response.statusCode() + "): " + response.body());
+			}
+			JsonNode json = JSON.readTree(response.body());
+			return json.get("access_token").asText();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Keycloak is not reachable at " + baseUrl()
+					+ ": run the integration tests through ./inspectflow test, which starts it", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.inspectflow.workflow;
+
+import java.util.Set;
+
+import org.inspectflow.support.test.ServiceSmokeContract;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** workflow-service against the real Keycloak, RabbitMQ and store that ./inspectflow test starts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkflowServiceSmokeIT extends ServiceSmokeContract {
+
+	@Override
+	protected Set<String> readinessComponents() {
+		return Set.of("readinessState", "db", "rabbit", "processEngine", "jobExecutor");
+	}
+
+}

@@ -1,6 +1,7 @@
 package org.inspectflow.gateway;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
@@ -11,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,8 +77,10 @@ class GatewayLoginIT {
 				() -> "http://127.0.0.1:" + relayProbe.getAddress().getPort());
 	}
 
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
 	private final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.cookieHandler(new LocalhostIsSecureContext(this.cookies))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -145,6 +150,42 @@ class GatewayLoginIT {
 		assertThat(get(GATEWAY + "/api/me").statusCode()).isEqualTo(401);
 	}
 
+	/**
+	 * Keycloak marks its login cookies {@code Secure} even on http://localhost; browsers send them back because they
+	 * treat localhost as a secure context, Java's {@link CookieManager} does not. This makes the test's browser
+	 * behave like a real one.
+	 */
+	static final class LocalhostIsSecureContext extends CookieHandler {
+
+		private final CookieManager delegate;
+
+		LocalhostIsSecureContext(CookieManager delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+			boolean localhost = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+			URI asSeen = uri;
+			if (localhost && "http".equals(uri.getScheme())) {
+				try {
+					asSeen = new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(),
+							uri.getQuery(), null);
+				}
+				catch (java.net.URISyntaxException ex) {
+					throw new IOException(ex);
+				}
+			}
+			return this.delegate.get(asSeen, requestHeaders);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+			this.delegate.put(uri, responseHeaders);
+		}
+
+	}
+
 	private static String keycloakUrl() {
 		String url = System.getenv("INSPECTFLOW_KEYCLOAK_URL");
 		return (url == null || url.isBlank()) ? "http://localhost:8180" : url;
@@ -180,7 +221,7 @@ class GatewayLoginIT {
 	}
 
 	private String cookie(String name) {
-		return ((CookieManager) this.browser.cookieHandler().orElseThrow()).getCookieStore()
+		return this.cookies.getCookieStore()
 			.get(URI.create(GATEWAY))
 			.stream()
 			.filter((cookie) -> cookie.getName().equals(name))

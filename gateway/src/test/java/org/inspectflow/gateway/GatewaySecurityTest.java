@@ -18,7 +18,9 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * The BFF's rules without Keycloak: who is sent to the login, who gets a 401 problem, what {@code /api/me} shows.
  * The real login flow runs in {@code GatewayLoginIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "inspectflow.gateway.keycloak.url=http://keycloak.internal:8080",
+				"inspectflow.gateway.keycloak.public-url=https://login.example.org" })
 @AutoConfigureWebTestClient
 class GatewaySecurityTest {
 
@@ -46,7 +48,7 @@ class GatewaySecurityTest {
 			.isFound()
 			.expectHeader()
 			.value("Location", (location) -> org.assertj.core.api.Assertions.assertThat(location)
-				.startsWith("http://localhost:8180/realms/inspectflow/protocol/openid-connect/auth?")
+				.startsWith("https://login.example.org/realms/inspectflow/protocol/openid-connect/auth?")
 				.contains("code_challenge_method=S256")
 				.contains("code_challenge=")
 				.contains("client_id=inspectflow-gateway"));
@@ -72,7 +74,9 @@ class GatewaySecurityTest {
 	@Test
 	void showsTheSignedInOfficerWithRolesAndJurisdiction() {
 		this.web.mutateWith(mockOidcLogin().idToken((token) -> token.claim("preferred_username", "officer1")
-			.claim("name", "张伟")
+			.claim("name", "伟 张")
+			.claim("given_name", "伟")
+			.claim("family_name", "张")
 			.claim("roles", List.of("officer", "offline_access", "default-roles-inspectflow"))
 			.claim("district", "440304")
 			.claim("city", "440300")))

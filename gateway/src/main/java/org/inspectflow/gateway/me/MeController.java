@@ -20,10 +20,27 @@ class MeController {
 	@GetMapping("/api/me")
 	Me me(@AuthenticationPrincipal OidcUser user) {
 		List<String> roles = user.getClaimAsStringList("roles");
-		return new Me(user.getPreferredUsername(), user.getFullName(), user.getEmail(),
+		return new Me(user.getPreferredUsername(), displayName(user.getFamilyName(), user.getGivenName(), user.getFullName()),
+				user.getEmail(),
 				roles == null ? List.of() : roles.stream().filter(PRODUCT_ROLES::contains).sorted().toList(),
 				user.getClaimAsString("district"), user.getClaimAsString("city"),
 				user.getClaimAsString("enterprise_id"));
+	}
+
+	/**
+	 * Chinese names are written family name first and without a space (张伟), while Keycloak's {@code name} claim is
+	 * always "given family" (伟 张); other names keep Keycloak's form.
+	 */
+	static String displayName(String family, String given, String fullName) {
+		if (family != null && given != null && isHan(family) && isHan(given)) {
+			return family + given;
+		}
+		return fullName;
+	}
+
+	private static boolean isHan(String text) {
+		return !text.isBlank() && text.codePoints()
+			.allMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || c == '·');
 	}
 
 	/** The signed-in user as the portal shows them. */

@@ -13,23 +13,20 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * enterprise users). Every service reads the caller the same way, so one rule means the same thing everywhere.
  *
  * @param username the {@code preferred_username} claim (a service account for client-credentials tokens)
- * @param name the display name, when the token carries one
  * @param roles the caller's product roles (Keycloak's own default roles are left out)
  * @param district the jurisdiction's district code, for officers
  * @param city the jurisdiction's city code, for officers and supervisors
  * @param enterpriseId the enterprise's unified social credit code, for enterprise users
  */
-public record Caller(String username, String name, Set<String> roles, String district, String city,
-		String enterpriseId) {
+public record Caller(String username, Set<String> roles, String district, String city, String enterpriseId) {
 
 	/** The roles the product knows; anything else in the {@code roles} claim is Keycloak's own. */
 	public static final List<String> PRODUCT_ROLES = List.of("officer", "supervisor", "enterprise", "integrator",
 			"admin");
 
 	public static Caller from(Jwt jwt) {
-		return new Caller(jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"),
-				productRoles(jwt.getClaimAsStringList("roles")), jwt.getClaimAsString("district"),
-				jwt.getClaimAsString("city"), jwt.getClaimAsString("enterprise_id"));
+		return new Caller(jwt.getClaimAsString("preferred_username"), productRoles(jwt.getClaimAsStringList("roles")),
+				jwt.getClaimAsString("district"), jwt.getClaimAsString("city"), jwt.getClaimAsString("enterprise_id"));
 	}
 
 	static Set<String> productRoles(Collection<String> claimed) {

@@ -1,0 +1,78 @@
+package org.inspectflow.contracts;
+
+import java.util.List;
+
+import org.inspectflow.contracts.commands.CheckFirstOffence;
+import org.inspectflow.contracts.commands.EnterpriseMatchResult;
+import org.inspectflow.contracts.commands.FirstOffenceResult;
+import org.inspectflow.contracts.commands.MatchEnterprise;
+import org.inspectflow.contracts.commands.ReportClue;
+import org.inspectflow.contracts.commands.SendNotification;
+import org.inspectflow.contracts.events.CaseClosed;
+import org.inspectflow.contracts.events.ClueDismissed;
+import org.inspectflow.contracts.events.EvidenceStored;
+import org.inspectflow.contracts.events.InspectionAssigned;
+import org.inspectflow.contracts.events.PenaltyCaseOpened;
+import org.inspectflow.contracts.events.RectificationAccepted;
+import org.inspectflow.contracts.events.RectificationOrdered;
+import org.inspectflow.contracts.events.RectificationOverdue;
+import org.inspectflow.contracts.events.RectificationRejected;
+import org.inspectflow.contracts.events.RectificationReminderDue;
+import org.inspectflow.contracts.events.RectificationSubmitted;
+
+/**
+ * The services' queues, named {@code <consumer>.<purpose>}, and what each is bound to: the one source that the
+ * services' own declarations and {@code infra/rabbitmq/definitions.json} follow.
+ * <p>
+ * Every queue is a durable quorum queue ({@code x-queue-type: quorum}) with {@code x-delivery-limit}
+ * {@link #DELIVERY_LIMIT}, {@code x-dead-letter-exchange} {@link Exchanges#DEAD_LETTER} and
+ * {@code x-dead-letter-routing-key} its own name; its dead-letter queue {@link #deadLetterQueue(String)} is bound to
+ * {@link Exchanges#DEAD_LETTER} with the queue's name.
+ */
+public final class Queues {
+
+	/** Deliveries of one message before it goes to the dead-letter queue. */
+	public static final int DELIVERY_LIMIT = 5;
+
+	public static final String ENTERPRISE_COMMANDS = "enterprise-service.commands";
+
+	/** Keeps each enterprise's compliance history current. */
+	public static final String ENTERPRISE_COMPLIANCE = "enterprise-service.compliance";
+
+	public static final String NOTIFICATION_COMMANDS = "notification-service.commands";
+
+	/** The events that tell people something. */
+	public static final String NOTIFICATION_EVENTS = "notification-service.events";
+
+	public static final String WORKFLOW_COMMANDS = "workflow-service.commands";
+
+	/** Replies to workflow-service's requests, correlated by case id. */
+	public static final String WORKFLOW_REPLIES = "workflow-service.replies";
+
+	public static final String WORKFLOW_EVIDENCE = "workflow-service.evidence";
+
+	public static final List<QueueBinding> ALL = List.of(
+			new QueueBinding(ENTERPRISE_COMMANDS, Exchanges.COMMANDS,
+					List.of(MatchEnterprise.TYPE, CheckFirstOffence.TYPE)),
+			new QueueBinding(ENTERPRISE_COMPLIANCE, Exchanges.EVENTS,
+					List.of(RectificationOrdered.TYPE, RectificationAccepted.TYPE, PenaltyCaseOpened.TYPE,
+							CaseClosed.TYPE, ClueDismissed.TYPE)),
+			new QueueBinding(NOTIFICATION_COMMANDS, Exchanges.COMMANDS, List.of(SendNotification.TYPE)),
+			new QueueBinding(NOTIFICATION_EVENTS, Exchanges.EVENTS,
+					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
+							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE,
+							RectificationSubmitted.TYPE, InspectionAssigned.TYPE)),
+			new QueueBinding(WORKFLOW_COMMANDS, Exchanges.COMMANDS, List.of(ReportClue.TYPE)),
+			new QueueBinding(WORKFLOW_REPLIES, Exchanges.COMMANDS,
+					List.of(EnterpriseMatchResult.TYPE, FirstOffenceResult.TYPE)),
+			new QueueBinding(WORKFLOW_EVIDENCE, Exchanges.EVENTS, List.of(EvidenceStored.TYPE)));
+
+	private Queues() {
+	}
+
+	/** The dead-letter queue of a queue: {@code <queue>.dlq}. */
+	public static String deadLetterQueue(String queue) {
+		return queue + ".dlq";
+	}
+
+}

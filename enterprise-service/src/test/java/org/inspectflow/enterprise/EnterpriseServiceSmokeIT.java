@@ -12,6 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class EnterpriseServiceSmokeIT extends ServiceSmokeContract implements MongoBackedServiceContract {
 
 	@Override
+	protected String serviceName() {
+		return "enterprise-service";
+	}
+
+	@Override
 	protected Set<String> readinessComponents() {
 		return Set.of("readinessState", "mongo", "rabbit");
 	}

@@ -12,6 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class EvidenceServiceSmokeIT extends ServiceSmokeContract implements MongoBackedServiceContract {
 
 	@Override
+	protected String serviceName() {
+		return "evidence-service";
+	}
+
+	@Override
 	protected Set<String> readinessComponents() {
 		return Set.of("readinessState", "mongo", "rabbit");
 	}

@@ -11,6 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class WorkflowServiceSmokeIT extends ServiceSmokeContract {
 
 	@Override
+	protected String serviceName() {
+		return "workflow-service";
+	}
+
+	@Override
 	protected Set<String> readinessComponents() {
 		return Set.of("readinessState", "db", "rabbit", "processEngine", "jobExecutor");
 	}

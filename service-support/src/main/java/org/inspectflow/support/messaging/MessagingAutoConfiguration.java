@@ -1,28 +1,49 @@
 package org.inspectflow.support.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 
-import org.springframework.amqp.support.converter.Jackson2JsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.amqp.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Messages on the bus are JSON (the CloudEvents-style envelope of the contracts module), written with the service's
- * own Jackson settings, so that Java time types and records look the same on the wire from every service.
+ * Every service declares its part of the topology at start, publishes with broker confirms, and checks what it
+ * receives against the AsyncAPI schemas. Messages travel as the bytes of the contracts' JSON envelope: the outbox
+ * writes them and the {@link Inbox} reads them, so no message converter stands in between (one that parsed bodies
+ * before the inbox would drop malformed messages without saying why).
  */
-@AutoConfiguration(before = RabbitAutoConfiguration.class, after = JacksonAutoConfiguration.class)
-@ConditionalOnClass(MessageConverter.class)
+@AutoConfiguration(after = RabbitAutoConfiguration.class)
+@ConditionalOnClass(RabbitTemplate.class)
 public class MessagingAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(MessageConverter.class)
-	MessageConverter jsonMessageConverter(ObjectMapper objectMapper) {
-		return new Jackson2JsonMessageConverter(objectMapper);
+	Declarables inspectflowTopology(@Value("${spring.application.name}") String service) {
+		return new Declarables(TopologyDeclarations.forService(service));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfirmedPublisher confirmedPublisher(RabbitTemplate rabbitTemplate,
+			@Value("${inspectflow.messaging.confirm-timeout:10s}") Duration timeout) {
+		return new ConfirmedPublisher(rabbitTemplate, timeout);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Envelopes envelopes(@Value("${spring.application.name}") String service,
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+		return new Envelopes(service, tracer.getIfAvailable(() -> io.micrometer.tracing.Tracer.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MessageSchemas messageSchemas() {
+		return MessageSchemas.fromClasspath();
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.inspectflow.support.test;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AmqpAdmin;
+import org.inspectflow.contracts.Queues;
+import org.inspectflow.support.messaging.TopologyDeclarations;
+
 import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -23,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every backend service must show against the real parts that {@code ./inspectflow test} starts: it accepts
  * tokens from the real Keycloak, refuses callers without one or with the wrong role (as problem+json), is ready only
  * with its real dependencies, and publishes and consumes through the real RabbitMQ. A service's {@code *SmokeIT}
- * extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}.
+ * extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}. The context is closed afterwards, so its
+ * outbox relay and listeners do not run on beside the service's other integration tests.
  */
+@DirtiesContext
 public abstract class ServiceSmokeContract {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,15 +146,27 @@ public abstract class ServiceSmokeContract {
 	void publishesAndConsumesThroughTheRealRabbitMq() {
 		String queue = this.amqpAdmin.declareQueue(new AnonymousQueue());
 		try {
-			Map<String, String> sent = Map.of("probe", UUID.randomUUID().toString());
-			this.rabbitTemplate.convertAndSend("", queue, sent);
-			Object received = this.rabbitTemplate.receiveAndConvert(queue, 10_000);
-			assertThat(received).isEqualTo(sent);
+			byte[] sent = ("{\"probe\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+			this.rabbitTemplate.send("", queue, MessageBuilder.withBody(sent).build());
+			Message received = this.rabbitTemplate.receive(queue, 10_000);
+			assertThat(received).as("the message came back through RabbitMQ").isNotNull();
+			assertThat(received.getBody()).isEqualTo(sent);
 		}
 		finally {
 			this.amqpAdmin.deleteQueue(queue);
 		}
 	}
+
+	@Test
+	void declaresItsQueuesAsQuorumQueuesWithDeadLetterQueues() {
+		for (String queue : TopologyDeclarations.queuesOf(serviceName())) {
+			assertThat(this.amqpAdmin.getQueueInfo(queue)).as(queue).isNotNull();
+			assertThat(this.amqpAdmin.getQueueInfo(Queues.deadLetterQueue(queue))).as(queue + ".dlq").isNotNull();
+		}
+	}
+
+	/** The service's {@code spring.application.name}. */
+	protected abstract String serviceName();
 
 	/** An HTTP answer, read whole. */
 	public record Reply(int status, HttpHeaders headers, String body) {

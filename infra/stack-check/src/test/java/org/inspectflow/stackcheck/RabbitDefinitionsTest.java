@@ -82,6 +82,28 @@ class RabbitDefinitionsTest {
 	}
 
 	@Test
+	void givesTheIntegratorTheSamePermissionsUnderTheScriptAsUnderCompose() throws Exception {
+		Path root = Path.of("").toAbsolutePath();
+		while (!Files.exists(root.resolve("inspectflow"))) {
+			root = root.getParent();
+		}
+		String script = Files.readString(root.resolve("inspectflow"));
+		JsonNode permission = integratorPermission();
+		assertThat(script).contains("INTEGRATOR_CONFIGURE='" + permission.get("configure").asText() + "'")
+			.contains("INTEGRATOR_WRITE='" + permission.get("write").asText() + "'")
+			.contains("INTEGRATOR_READ='" + permission.get("read").asText() + "'");
+	}
+
+	private static JsonNode integratorPermission() {
+		for (JsonNode candidate : definitions.path("permissions")) {
+			if (candidate.get("user").asText().equals("integrator")) {
+				return candidate;
+			}
+		}
+		throw new AssertionError("no permissions for the integrator user in definitions.json");
+	}
+
+	@Test
 	void letsTheIntegratorBindItsOwnQueuesToTheEventsAndNothingElse() {
 		JsonNode permission = null;
 		for (JsonNode candidate : definitions.path("permissions")) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs on port 18080, one of the realm's registered redirect addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "server.port=18080")
-@AutoConfigureObservability(metrics = false) // Spring Boot's tests turn tracing off unless asked
 class GatewayLoginIT {
 
 	private static final String GATEWAY = "http://localhost:18080";
@@ -53,15 +51,12 @@ class GatewayLoginIT {
 
 	private static final AtomicReference<String> relayedPath = new AtomicReference<>();
 
-	private static final AtomicReference<String> relayedTraceparent = new AtomicReference<>();
-
 	@BeforeAll
 	static void startRelayProbe() throws IOException {
 		relayProbe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		relayProbe.createContext("/", (exchange) -> {
 			relayedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
 			relayedPath.set(exchange.getRequestURI().getPath());
-			relayedTraceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
 			byte[] body = "{\"relayed\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
@@ -134,8 +129,6 @@ class GatewayLoginIT {
 			.decode(relayedAuthorization.get().substring("Bearer ".length()).split("\\.")[1]));
 		assertThat(claims.get("preferred_username").asText()).isEqualTo("officer1");
 		assertThat(claims.get("iss").asText()).isEqualTo(keycloakUrl() + "/realms/inspectflow");
-		// and the trace of the request goes on into the service (W3C traceparent)
-		assertThat(relayedTraceparent.get()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
 		// 5. logout needs the CSRF token and ends the Keycloak session too
 		String csrf = cookie("XSRF-TOKEN");
@@ -199,12 +192,17 @@ class GatewayLoginIT {
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {
-		return this.browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").GET().build(),
+		return this.browser.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(java.time.Duration.ofSeconds(30))
+			.header("Accept", "text/html,application/json")
+			.GET()
+			.build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String url, String form) throws Exception {
 		return this.browser.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(java.time.Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -6,7 +6,10 @@ import org.inspectflow.support.test.ServiceSmokeContract;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** workflow-service against the real Keycloak, RabbitMQ and store that ./inspectflow test starts. */
+/**
+ * workflow-service against the real Keycloak, RabbitMQ and store that ./inspectflow test starts; the tests and their
+ * assertions are those of {@link ServiceSmokeContract}, which every service passes.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkflowServiceSmokeIT extends ServiceSmokeContract {
 

@@ -22,7 +22,7 @@ import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.Exchanges;
 import org.inspectflow.contracts.events.RectificationOrdered;
 import org.inspectflow.mongodev.MongoDevServer;
-import org.inspectflow.support.messaging.ConfirmedPublisher;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 import org.inspectflow.support.outbox.MongoOutbox;
 import com.zaxxer.hikari.HikariDataSource;
 import org.inspectflow.support.outbox.JdbcOutbox;
@@ -78,7 +78,7 @@ public final class OutboxRelayBenchmark {
 		springAmqp.setPublisherReturns(true);
 		RabbitTemplate template = new RabbitTemplate(springAmqp);
 		template.setMandatory(true);
-		ConfirmedPublisher publisher = new ConfirmedPublisher(template, java.time.Duration.ofSeconds(30));
+		BatchConfirmPublisher publisher = new BatchConfirmPublisher(amqp, java.time.Duration.ofSeconds(30));
 
 		try (Connection connection = amqp.newConnection("outbox-bench");
 				MongoClient client = MongoClients.create(mongoUri)) {
@@ -144,6 +144,7 @@ public final class OutboxRelayBenchmark {
 		}
 		finally {
 			springAmqp.destroy();
+			publisher.close();
 			if (devServer != null) {
 				devServer.close();
 			}

@@ -1,8 +1,6 @@
 package org.inspectflow.support.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,34 +35,7 @@ public class ConfirmedPublisher {
 		awaitConfirm(exchange, routingKey, correlation);
 	}
 
-	/** A message to send in a batch. */
-	public record Outgoing(String exchange, String routingKey, Message message) {
-	}
-
-	/**
-	 * Sends the batch on one channel, in order and without waiting; {@link #awaitConfirm} each afterwards. One channel
-	 * keeps the order (messages on different channels may overtake each other) and saves a channel checkout per
-	 * message. If the channel fails midway, the returned list is shorter: the rest was not sent.
-	 */
-	public List<CorrelationData> sendAll(List<Outgoing> batch) {
-		List<CorrelationData> sent = new ArrayList<>(batch.size());
-		try {
-			this.rabbitTemplate.invoke((operations) -> {
-				for (Outgoing outgoing : batch) {
-					CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
-					operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(), correlation);
-					sent.add(correlation);
-				}
-				return null;
-			});
-		}
-		catch (AmqpException ex) {
-			// what was sent before the failure is awaited by the caller; the rest goes again next time
-		}
-		return sent;
-	}
-
-	public void awaitConfirm(String exchange, String routingKey, CorrelationData correlation) {
+	private void awaitConfirm(String exchange, String routingKey, CorrelationData correlation) {
 		CorrelationData.Confirm confirm;
 		try {
 			confirm = correlation.getFuture().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);

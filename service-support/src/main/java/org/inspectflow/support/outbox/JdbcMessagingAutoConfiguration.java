@@ -3,6 +3,7 @@ package org.inspectflow.support.outbox;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 import org.inspectflow.support.messaging.ConfirmedPublisher;
 import org.inspectflow.support.messaging.Inbox;
 import org.inspectflow.support.messaging.JdbcProcessedMessages;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +41,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBean({ DataSource.class, ConfirmedPublisher.class })
 public class JdbcMessagingAutoConfiguration {
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BatchConfirmPublisher batchConfirmPublisher(CachingConnectionFactory connectionFactory,
+			@Value("${inspectflow.messaging.confirm-timeout:10s}") java.time.Duration timeout) {
+		return new BatchConfirmPublisher(connectionFactory.getRabbitConnectionFactory(), timeout);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	JdbcOutboxRelay outboxRelay(JdbcTemplate jdbc, DataSource dataSource, ConfirmedPublisher publisher,
+	JdbcOutboxRelay outboxRelay(JdbcTemplate jdbc, DataSource dataSource, BatchConfirmPublisher publisher,
 			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval) {
 		new ResourceDatabasePopulator(new ClassPathResource("inspectflow/messaging-schema.sql")).execute(dataSource);
 		return new JdbcOutboxRelay(jdbc, publisher, interval.toMillis());

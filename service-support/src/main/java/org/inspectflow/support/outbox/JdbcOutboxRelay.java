@@ -3,7 +3,7 @@ package org.inspectflow.support.outbox;
 import java.util.Collections;
 import java.util.List;
 
-import org.inspectflow.support.messaging.ConfirmedPublisher;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,9 +24,9 @@ public class JdbcOutboxRelay extends OutboxRelay {
 
 	private final NamedParameterJdbcTemplate named;
 
-	private final ConfirmedPublisher publisher;
+	private final BatchConfirmPublisher publisher;
 
-	public JdbcOutboxRelay(JdbcTemplate jdbc, ConfirmedPublisher publisher, long intervalMillis) {
+	public JdbcOutboxRelay(JdbcTemplate jdbc, BatchConfirmPublisher publisher, long intervalMillis) {
 		super(intervalMillis);
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);

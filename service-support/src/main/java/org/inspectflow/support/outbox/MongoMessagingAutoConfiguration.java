@@ -1,6 +1,7 @@
 package org.inspectflow.support.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 import org.inspectflow.support.messaging.ConfirmedPublisher;
 import org.inspectflow.support.messaging.Inbox;
 import org.inspectflow.support.messaging.MessageSchemas;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -32,9 +34,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @ConditionalOnBean({ MongoTemplate.class, ConfirmedPublisher.class })
 public class MongoMessagingAutoConfiguration {
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BatchConfirmPublisher batchConfirmPublisher(CachingConnectionFactory connectionFactory,
+			@Value("${inspectflow.messaging.confirm-timeout:10s}") java.time.Duration timeout) {
+		return new BatchConfirmPublisher(connectionFactory.getRabbitConnectionFactory(), timeout);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	MongoOutboxRelay outboxRelay(MongoTemplate mongo, ConfirmedPublisher publisher,
+	MongoOutboxRelay outboxRelay(MongoTemplate mongo, BatchConfirmPublisher publisher,
 			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval) {
 		return new MongoOutboxRelay(mongo, publisher, interval.toMillis());
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.inspectflow.support.messaging.ConfirmedPublisher;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,9 +27,9 @@ public class MongoOutboxRelay extends OutboxRelay {
 
 	private final MongoTemplate mongo;
 
-	private final ConfirmedPublisher publisher;
+	private final BatchConfirmPublisher publisher;
 
-	public MongoOutboxRelay(MongoTemplate mongo, ConfirmedPublisher publisher, long intervalMillis) {
+	public MongoOutboxRelay(MongoTemplate mongo, BatchConfirmPublisher publisher, long intervalMillis) {
 		super(intervalMillis);
 		this.mongo = mongo;
 		this.publisher = publisher;

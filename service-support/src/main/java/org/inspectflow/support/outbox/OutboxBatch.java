@@ -2,19 +2,17 @@ package org.inspectflow.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.inspectflow.support.messaging.ConfirmedPublisher;
+import com.rabbitmq.client.AMQP;
+import org.inspectflow.contracts.Exchanges;
+import org.inspectflow.support.messaging.BatchConfirmPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 
 /**
  * One round of an outbox relay, whatever the store: every pending event is sent on one channel without waiting (in the
@@ -35,28 +33,23 @@ final class OutboxBatch {
 	}
 
 	/** Publishes the batch; returns the events the broker confirmed, which the store may now forget. */
-	static List<Pending> publish(ConfirmedPublisher publisher, List<Pending> batch) {
-		List<ConfirmedPublisher.Outgoing> outgoing = new ArrayList<>(batch.size());
+	static List<Pending> publish(BatchConfirmPublisher publisher, List<Pending> batch) {
+		List<BatchConfirmPublisher.Outgoing> outgoing = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
-			outgoing.add(new ConfirmedPublisher.Outgoing(pending.exchange(), pending.routingKey(), message(pending)));
+			// an event nobody subscribed to yet is not an error (integrators bind later); a command that reaches
+			// no queue is
+			outgoing.add(new BatchConfirmPublisher.Outgoing(pending.exchange(), pending.routingKey(),
+					!Exchanges.EVENTS.equals(pending.exchange()), properties(pending),
+					pending.body().getBytes(StandardCharsets.UTF_8)));
 		}
-		List<CorrelationData> confirms = publisher.sendAll(outgoing);
+		List<Boolean> taken = publisher.publish(outgoing);
 		List<Pending> confirmed = new ArrayList<>(batch.size());
 		Set<Object> stopped = new HashSet<>();
 		for (int i = 0; i < batch.size(); i++) {
 			Pending pending = batch.get(i);
-			if (i >= confirms.size()) {
+			if (!taken.get(i)) {
 				if (stopped.add(pending.group())) {
-					log.warn("{} {} not sent (the channel failed); will retry", pending.type(), pending.id());
-				}
-				continue;
-			}
-			try {
-				publisher.awaitConfirm(pending.exchange(), pending.routingKey(), confirms.get(i));
-			}
-			catch (RuntimeException ex) {
-				if (stopped.add(pending.group())) {
-					refused(pending, ex);
+					log.warn("{} {} not published yet; will retry", pending.type(), pending.id());
 				}
 				continue;
 			}
@@ -67,25 +60,22 @@ final class OutboxBatch {
 		return confirmed;
 	}
 
-	private static void refused(Pending pending, RuntimeException ex) {
-		log.warn("{} {} not published yet ({}); will retry", pending.type(), pending.id(), ex.getMessage());
-	}
-
-	static Message message(Pending pending) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType("application/cloudevents+json");
-		properties.setContentEncoding(StandardCharsets.UTF_8.name());
-		properties.setMessageId(pending.id());
-		properties.setType(pending.type());
-		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+	static AMQP.BasicProperties properties(Pending pending) {
+		Map<String, Object> headers = new HashMap<>();
 		if (pending.subject() != null) {
-			properties.setHeader("subject", pending.subject());
+			headers.put("subject", pending.subject());
 		}
 		if (pending.traceparent() != null) {
 			// the trace of the request that caused the event goes on with its consumers
-			properties.setHeader("traceparent", pending.traceparent());
+			headers.put("traceparent", pending.traceparent());
 		}
-		return MessageBuilder.withBody(pending.body().getBytes(StandardCharsets.UTF_8)).andProperties(properties).build();
+		return new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json")
+			.contentEncoding(StandardCharsets.UTF_8.name())
+			.messageId(pending.id())
+			.type(pending.type())
+			.deliveryMode(2)
+			.headers(headers)
+			.build();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.inspectflow.support.messaging;
 import java.time.Duration;
 
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +32,14 @@ public class MessagingAutoConfiguration {
 	ConfirmedPublisher confirmedPublisher(RabbitTemplate rabbitTemplate,
 			@Value("${inspectflow.messaging.confirm-timeout:10s}") Duration timeout) {
 		return new ConfirmedPublisher(rabbitTemplate, timeout);
+	}
+
+	/** The outbox relays' publisher: batches on a confirm channel of its own. */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BatchConfirmPublisher batchConfirmPublisher(CachingConnectionFactory connectionFactory,
+			@Value("${inspectflow.messaging.confirm-timeout:10s}") Duration timeout) {
+		return new BatchConfirmPublisher(connectionFactory.getRabbitConnectionFactory(), timeout);
 	}
 
 	@Bean

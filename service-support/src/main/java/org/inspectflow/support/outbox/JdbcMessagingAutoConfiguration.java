@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean({ DataSource.class, ConfirmedPublisher.class })
 public class JdbcMessagingAutoConfiguration {
-
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	BatchConfirmPublisher batchConfirmPublisher(CachingConnectionFactory connectionFactory,
-			@Value("${inspectflow.messaging.confirm-timeout:10s}") java.time.Duration timeout) {
-		return new BatchConfirmPublisher(connectionFactory.getRabbitConnectionFactory(), timeout);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -33,13 +32,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @ConditionalOnClass(MongoTemplate.class)
 @ConditionalOnBean({ MongoTemplate.class, ConfirmedPublisher.class })
 public class MongoMessagingAutoConfiguration {
-
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	BatchConfirmPublisher batchConfirmPublisher(CachingConnectionFactory connectionFactory,
-			@Value("${inspectflow.messaging.confirm-timeout:10s}") java.time.Duration timeout) {
-		return new BatchConfirmPublisher(connectionFactory.getRabbitConnectionFactory(), timeout);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

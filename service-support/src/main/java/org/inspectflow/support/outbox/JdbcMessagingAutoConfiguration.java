@@ -43,9 +43,12 @@ public class JdbcMessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JdbcOutboxRelay outboxRelay(JdbcTemplate jdbc, DataSource dataSource, BatchConfirmPublisher publisher,
-			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval) {
+			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval,
+			@Value("${inspectflow.messaging.outbox-relay.enabled:true}") boolean enabled) {
 		new ResourceDatabasePopulator(new ClassPathResource("inspectflow/messaging-schema.sql")).execute(dataSource);
-		return new JdbcOutboxRelay(jdbc, publisher, interval.toMillis());
+		JdbcOutboxRelay relay = new JdbcOutboxRelay(jdbc, publisher, interval.toMillis());
+		relay.setAutoStartup(enabled);
+		return relay;
 	}
 
 	@Bean

@@ -36,8 +36,11 @@ public class MongoMessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MongoOutboxRelay outboxRelay(MongoTemplate mongo, BatchConfirmPublisher publisher,
-			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval) {
-		return new MongoOutboxRelay(mongo, publisher, interval.toMillis());
+			@Value("${inspectflow.messaging.outbox-interval:2s}") java.time.Duration interval,
+			@Value("${inspectflow.messaging.outbox-relay.enabled:true}") boolean enabled) {
+		MongoOutboxRelay relay = new MongoOutboxRelay(mongo, publisher, interval.toMillis());
+		relay.setAutoStartup(enabled);
+		return relay;
 	}
 
 	@Bean

@@ -28,6 +28,8 @@ public abstract class OutboxRelay implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	private boolean autoStartup = true;
+
 	protected OutboxRelay(long intervalMillis) {
 		this.intervalMillis = intervalMillis;
 	}
@@ -85,6 +87,19 @@ public abstract class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Whether the relay starts with the application ({@code inspectflow.messaging.outbox-relay.enabled}); tests that
+	 * inspect the outbox itself turn it off and call {@link #relayPending()} when they want a round.
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

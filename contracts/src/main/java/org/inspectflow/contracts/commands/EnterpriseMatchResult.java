@@ -10,9 +10,12 @@ import org.inspectflow.contracts.RiskTier;
  * @param riskTier null when not matched
  * @param positiveList whether the enterprise is on the positive list; false when not matched
  * @param method {@link MatchMethod#NONE} when not matched
+ * @param district the enterprise's district (administrative division code), where the case is handled; null when
+ * not matched
+ * @param city the enterprise's city; null when not matched
  */
 public record EnterpriseMatchResult(String caseId, boolean matched, String enterpriseUscc, RiskTier riskTier,
-		boolean positiveList, MatchMethod method) {
+		boolean positiveList, MatchMethod method, String district, String city) {
 
 	public static final String TYPE = "workflow.EnterpriseMatchResult.v1";
 

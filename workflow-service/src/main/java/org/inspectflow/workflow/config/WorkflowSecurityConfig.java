@@ -1,0 +1,28 @@
+package org.inspectflow.workflow.config;
+
+import org.inspectflow.support.security.EndpointAuthorizationRules;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which role may call which endpoint of workflow-service. Whose data (jurisdiction, city, enterprise) is checked
+ * next to the data, in CaseAccess and TaskAccess.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkflowSecurityConfig {
+
+	@Bean
+	EndpointAuthorizationRules workflowEndpointRules() {
+		return (requests) -> requests
+			.requestMatchers(HttpMethod.POST, "/cases/*/rectification/submissions").hasRole("enterprise")
+			.requestMatchers("/integrations/**").hasRole("integrator")
+			.requestMatchers(HttpMethod.PUT, "/calendars/**").hasRole("admin")
+			.requestMatchers("/calendars/**").hasAnyRole("officer", "supervisor", "admin")
+			.requestMatchers("/statistics/**").hasAnyRole("supervisor", "admin")
+			.requestMatchers("/clues/**", "/tasks/**", "/cases/**").hasAnyRole("officer", "supervisor", "admin")
+			.requestMatchers("/engine-rest/**").hasRole("admin");
+	}
+
+}

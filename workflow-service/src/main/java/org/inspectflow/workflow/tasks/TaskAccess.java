@@ -1,0 +1,90 @@
+package org.inspectflow.workflow.tasks;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.inspectflow.support.security.Caller;
+import org.inspectflow.workflow.process.Jurisdictions;
+import org.inspectflow.workflow.web.Problems;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.Task;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may act on a task: the assignee completes it; an officer of its candidate group (or a named candidate) may
+ * claim it; a supervisor of the city may reassign it. Each refusal says what to do instead.
+ */
+@Component
+public class TaskAccess {
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	TaskAccess(TaskService tasks, HistoryService history) {
+		this.tasks = tasks;
+		this.history = history;
+	}
+
+	/** The open task the caller may complete now, of one of the expected kinds. */
+	public Task workable(Caller caller, String taskId, String... expectedKeys) {
+		Task task = open(taskId);
+		if (!Arrays.asList(expectedKeys).contains(task.getTaskDefinitionKey())) {
+			throw Problems.conflict("task " + taskId + " is '" + task.getName() + "' (" + task.getTaskDefinitionKey()
+					+ "); this endpoint completes " + String.join(" or ", expectedKeys));
+		}
+		if (task.getAssignee() == null) {
+			if (isCandidate(caller, task)) {
+				throw Problems.conflict("task " + taskId + " is not claimed: claim it first (POST /tasks/" + taskId
+						+ "/claim)");
+			}
+			throw Problems.forbidden("task " + taskId + " is not for you: it belongs to other officers");
+		}
+		if (!task.getAssignee().equals(caller.username())) {
+			throw Problems.forbidden("task " + taskId + " is assigned to " + task.getAssignee()
+					+ "; ask a supervisor to reassign it");
+		}
+		return task;
+	}
+
+	/** An open task; a finished one is a conflict, an unknown one is not found. */
+	public Task open(String taskId) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		if (task != null) {
+			return task;
+		}
+		boolean finished = this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+		if (finished) {
+			throw Problems.conflict("task " + taskId + " is already completed");
+		}
+		throw Problems.notFound("no task " + taskId);
+	}
+
+	/** Whether an officer may claim or see the task: a candidate by name or by district. */
+	public boolean isCandidate(Caller caller, Task task) {
+		List<IdentityLink> links = this.tasks.getIdentityLinksForTask(task.getId());
+		for (IdentityLink link : links) {
+			if (!"candidate".equals(link.getType())) {
+				continue;
+			}
+			if (caller.username().equals(link.getUserId())) {
+				return true;
+			}
+			if (caller.district() != null && Jurisdictions.officersOf(caller.district()).equals(link.getGroupId())) {
+				return true;
+			}
+		}
+		return caller.username().equals(task.getAssignee());
+	}
+
+	/** Whether the task's case is in the supervisor's city. */
+	public boolean isSupervisedBy(Caller caller, Task task) {
+		Object city = this.tasks.getVariable(task.getId(), "city");
+		return caller.hasRole("admin") || (caller.hasRole("supervisor") && caller.city() != null
+				&& caller.city().equals(city));
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.inspectflow.workflow.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The API's refusals as RFC 9457 problem details: a title that names the problem and a detail that says what to
+ * do about it.
+ */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static ErrorResponseException badRequest(String detail) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+	}
+
+	public static ErrorResponseException notFound(String detail) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+	}
+
+	public static ErrorResponseException forbidden(String detail) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+	}
+
+	public static ErrorResponseException conflict(String detail) {
+		return problem(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+
+	public static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
+	}
+
+}

@@ -1,0 +1,439 @@
+package org.inspectflow.workflow.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.inspectflow.contracts.RiskTier;
+import org.inspectflow.contracts.commands.CheckFirstOffence;
+import org.inspectflow.contracts.commands.MatchEnterprise;
+import org.inspectflow.contracts.commands.SendNotification;
+import org.inspectflow.contracts.events.CaseClosed;
+import org.inspectflow.contracts.events.ClueDismissed;
+import org.inspectflow.contracts.events.ClueMerged;
+import org.inspectflow.contracts.events.ClueReported;
+import org.inspectflow.contracts.events.ClueTriaged;
+import org.inspectflow.contracts.events.InspectionAssigned;
+import org.inspectflow.contracts.events.InspectionRecorded;
+import org.inspectflow.contracts.events.PenaltyCaseOpened;
+import org.inspectflow.contracts.events.RectificationAccepted;
+import org.inspectflow.contracts.events.RectificationOrdered;
+import org.inspectflow.contracts.events.RectificationOverdue;
+import org.inspectflow.contracts.events.RectificationRejected;
+import org.inspectflow.contracts.events.RectificationReminderDue;
+import org.inspectflow.contracts.events.RectificationSubmitted;
+import org.inspectflow.workflow.messaging.WorkflowListeners;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.inspectflow.workflow.process.ProcessConstants.*;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every path of {@code CaseHandlingProcess} on the embedded engine (H2), started through the real API, with the
+ * replies of enterprise-service fed through workflow-service's inbox, and each step's commands and events read from
+ * the outbox. The job executor is off: the test runs due jobs and moves the engine's clock to fire timers.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
+		"operaton.bpm.job-execution.enabled=false", "spring.rabbitmq.listener.simple.auto-startup=false",
+		"spring.rabbitmq.listener.direct.auto-startup=false", "inspectflow.messaging.outbox-relay.enabled=false",
+		"inspectflow.workflow.scheduling.enabled=false",
+		"management.endpoint.health.group.readiness.include=readinessState,db,processEngine" })
+@AutoConfigureMockMvc
+class CaseHandlingProcessTest {
+
+	static final WireMockServer MONITORING = new WireMockServer(options().dynamicPort());
+
+	static {
+		MONITORING.start();
+	}
+
+	@DynamicPropertySource
+	static void monitoringPlatform(DynamicPropertyRegistry registry) {
+		registry.add("inspectflow.workflow.monitoring.base-url", MONITORING::baseUrl);
+	}
+
+	@AfterAll
+	static void stopMonitoring() {
+		MONITORING.stop();
+	}
+
+	@Autowired
+	MockMvc http;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	WorkflowListeners listeners;
+
+	@Autowired
+	ProcessMessages messages;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	ProcessScenario scenario;
+
+	@BeforeEach
+	void setUp() {
+		// a Tuesday in an ordinary week of 2026, 10:00 in China
+		ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-03-10T02:00:00Z")));
+		this.scenario = new ProcessScenario(this.http, this.json, this.jdbc, this.runtime, this.tasks,
+				this.management, this.history, this.listeners);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	/** A problem type of this test only: the cases of other tests (same enterprise) stay open beside it. */
+	static String unique(String problemType) {
+		return problemType + "_" + SEQUENCE.incrementAndGet();
+	}
+
+	static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Reported, matched, waiting for an on-site inspection by the district. */
+	String caseWaitingForInspection(String problemType, RiskTier tier) throws Exception {
+		return caseWaitingForInspectionOf(unique(problemType), tier);
+	}
+
+	String caseWaitingForInspectionOf(String problemType, RiskTier tier) throws Exception {
+		String caseId = this.scenario.reportComplaint(problemType);
+		this.scenario.runJobs();
+		assertThat(this.scenario.sent(caseId)).containsExactly(ClueReported.TYPE, MatchEnterprise.TYPE);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_ENTERPRISE_MATCH);
+		this.scenario.enterpriseMatched(caseId, tier, false);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_INSPECT_ON_SITE);
+		return caseId;
+	}
+
+	/** ... inspected, violation confirmed, look-back answered: waiting for the enterprise's submission. */
+	String caseWaitingForRectification(String problemType, boolean firstOffence) throws Exception {
+		return caseWaitingForRectification(problemType, "BOILER_DESULPHURISATION_OFF", firstOffence);
+	}
+
+	String caseWaitingForRectification(String problemType, String violationType, boolean firstOffence)
+			throws Exception {
+		String caseId = caseWaitingForInspection(problemType, RiskTier.MEDIUM);
+		this.scenario.inspectAndConfirm(caseId, violationType, "GENERAL");
+		this.scenario.runJobs();
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_FIRST_OFFENCE_RESULT);
+		this.scenario.firstOffenceChecked(caseId, firstOffence);
+		this.scenario.assertThatCase(caseId).isWaitingAlsoAt(TASK_WAIT_FOR_RECTIFICATION);
+		return caseId;
+	}
+
+	@Test
+	void anUnfoundedClueIsDismissedWithItsReason() throws Exception {
+		String caseId = caseWaitingForInspection("BLACK_SMOKE", RiskTier.LOW);
+		String taskId = this.scenario.claim(caseId, TASK_INSPECT_ON_SITE);
+		this.scenario.send(post("/tasks/" + taskId + "/verification"), ProcessScenario.OFFICER_1, """
+				{"finding": "UNFOUNDED", "findings": "stack clean during two night visits",
+				 "dismissalReason": "UNFOUNDED", "dismissalExplanation": "no emission seen"}
+				""").andExpect(status().isOk());
+
+		this.scenario.assertThatCase(caseId).isEndedAt("EndEvent_ClueDismissed");
+		assertThat(this.scenario.sent(caseId)).containsExactly(ClueReported.TYPE, MatchEnterprise.TYPE,
+				ClueTriaged.TYPE, InspectionAssigned.TYPE, InspectionRecorded.TYPE, ClueDismissed.TYPE);
+		assertThat(this.scenario.lastSent(caseId, ClueDismissed.TYPE).get("reason").asText()).isEqualTo("UNFOUNDED");
+		assertThat(this.scenario.caseRow(caseId).get("STATUS")).isEqualTo("DISMISSED");
+	}
+
+	@Test
+	void aSecondClueAboutTheSameOpenProblemIsMergedIntoTheOpenCase() throws Exception {
+		String problem = unique("WASTEWATER_EXCEEDANCE");
+		String open = caseWaitingForInspectionOf(problem, RiskTier.LOW);
+		String duplicate = this.scenario.reportComplaint(problem);
+		this.scenario.runJobs();
+		this.scenario.enterpriseMatched(duplicate, RiskTier.LOW, false);
+
+		this.scenario.assertThatCase(duplicate).isEndedAt("EndEvent_ClueMerged");
+		assertThat(this.scenario.sent(duplicate)).containsExactly(ClueReported.TYPE, MatchEnterprise.TYPE,
+				ClueMerged.TYPE);
+		assertThat(this.scenario.lastSent(duplicate, ClueMerged.TYPE).get("intoCaseId").asText()).isEqualTo(open);
+		this.scenario.assertThatCase(open).isWaitingAt(TASK_INSPECT_ON_SITE);
+	}
+
+	@Test
+	void aRectificationAcceptedAtTheFirstReviewClosesTheCase() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		assertThat(this.scenario.lastSent(caseId, CheckFirstOffence.TYPE).get("violationType").asText())
+			.isEqualTo("BOILER_DESULPHURISATION_OFF");
+		// ordered on Tue 10 Mar 2026: 10 working days → Tue 24 Mar
+		assertThat(this.scenario.lastSent(caseId, RectificationOrdered.TYPE).get("deadline").asText())
+			.isEqualTo("2026-03-24");
+		this.scenario.submitProof(caseId);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REVIEW_RECTIFICATION);
+		assertThat(this.scenario.task(caseId, TASK_REVIEW_RECTIFICATION).getAssignee()).isEqualTo("officer1");
+		this.scenario.review(caseId, true);
+
+		this.scenario.assertThatCase(caseId)
+			.isEndedAt("EndEvent_CaseClosed")
+			.hasPassedInOrder("Task_DecideFirstOffenceExemption", "Task_OrderRectification", TASK_WAIT_FOR_RECTIFICATION,
+					TASK_REVIEW_RECTIFICATION, "Task_AcceptRectification", "Task_CloseCase")
+			.hasNotPassed(CALL_ACTIVITY_PENALTY_CASE);
+		assertThat(this.scenario.sent(caseId)).containsSubsequence(InspectionRecorded.TYPE, CheckFirstOffence.TYPE,
+				RectificationOrdered.TYPE, RectificationSubmitted.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE);
+		assertThat(this.scenario.caseRow(caseId).get("STATUS")).isEqualTo("CLOSED");
+	}
+
+
+	@Test
+	void aRejectedSubmissionGetsANewDeadlineAndTheResubmissionIsAccepted() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		this.scenario.submitProof(caseId);
+		this.scenario.review(caseId, false);
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION);
+		assertThat(this.scenario.sent(caseId)).containsSubsequence(RectificationOrdered.TYPE,
+				RectificationSubmitted.TYPE, RectificationRejected.TYPE, RectificationOrdered.TYPE);
+		var secondOrder = this.scenario.lastSent(caseId, RectificationOrdered.TYPE);
+		assertThat(secondOrder.get("round").asInt()).isEqualTo(2);
+		assertThat(secondOrder.get("requirements").toString()).contains("no monitoring data after the repair");
+		assertThat(this.scenario.lastSent(caseId, RectificationRejected.TYPE).get("escalated").asBoolean()).isFalse();
+
+		this.scenario.submitProof(caseId);
+		this.scenario.review(caseId, true);
+		this.scenario.assertThatCase(caseId).isEndedAt("EndEvent_CaseClosed");
+		assertThat(this.scenario.lastSent(caseId, RectificationAccepted.TYPE).get("round").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void threeRejectedRoundsEscalateToReinspectionAndAPenaltyCase() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		for (int round = 1; round <= MAX_RECTIFICATION_ROUNDS; round++) {
+			this.scenario.submitProof(caseId);
+			this.scenario.review(caseId, false);
+		}
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REINSPECT_SITE, CALL_ACTIVITY_ESCALATION_PENALTY_CASE);
+		this.scenario.assertThatPenaltyCase(caseId).isWaitingAt(TASK_FILE_PENALTY_CASE);
+		assertThat(this.scenario.lastSent(caseId, RectificationRejected.TYPE).get("escalated").asBoolean()).isTrue();
+		assertThat(this.scenario.lastSent(caseId, PenaltyCaseOpened.TYPE).get("grounds").asText())
+			.isEqualTo("RECTIFICATION_ROUNDS_EXHAUSTED");
+		assertThat(this.scenario.sent(caseId).stream().filter(RectificationOrdered.TYPE::equals)).hasSize(3);
+		assertThat(this.scenario.caseRow(caseId).get("STATUS")).isEqualTo("ESCALATED");
+	}
+
+	@Test
+	void anOverdueRectificationEscalatesAndOpensAPenaltyCaseThatMustCloseBeforeTheCase() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		Instant dueAt = this.scenario.variableDate(caseId, VAR_RECTIFICATION_DUE_AT).toInstant();
+		// the deadline day (Tue 24 Mar) ends at midnight in China
+		assertThat(dueAt).isEqualTo(Instant.parse("2026-03-24T16:00:00Z"));
+		this.scenario.clockAt(dueAt.plus(Duration.ofMinutes(1)));
+		this.scenario.runJobs();
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REINSPECT_SITE, CALL_ACTIVITY_ESCALATION_PENALTY_CASE);
+		assertThat(this.scenario.sent(caseId)).containsSubsequence(RectificationOrdered.TYPE,
+				RectificationReminderDue.TYPE, RectificationOverdue.TYPE, PenaltyCaseOpened.TYPE);
+		assertThat(this.scenario.lastSent(caseId, PenaltyCaseOpened.TYPE).get("grounds").asText())
+			.isEqualTo("RECTIFICATION_OVERDUE");
+		assertThat(this.scenario.lastSent(caseId, RectificationOverdue.TYPE).get("escalatedTo").asText())
+			.isEqualTo("city:440300");
+
+		String reinspection = this.scenario.claim(caseId, TASK_REINSPECT_SITE);
+		this.scenario.send(post("/tasks/" + reinspection + "/reinspection"), ProcessScenario.OFFICER_1, """
+				{"rectified": true, "findings": "unit repaired after the deadline", "evidenceIds": ["EV-20"]}
+				""").andExpect(status().isNoContent());
+		this.scenario.assertThatCase(caseId).isWaitingAt(CALL_ACTIVITY_ESCALATION_PENALTY_CASE);
+
+		String filing = this.scenario.claim(caseId, TASK_FILE_PENALTY_CASE);
+		this.scenario.send(post("/tasks/" + filing + "/penalty-filing"), ProcessScenario.OFFICER_1, """
+				{"summary": "filed: rectification order ignored"}""").andExpect(status().isNoContent());
+		String decision = this.scenario.claim(caseId, TASK_DECIDE_PENALTY);
+		this.scenario.send(post("/tasks/" + decision + "/penalty-decision"), ProcessScenario.OFFICER_1, """
+				{"decision": "fine under art. 99", "fineYuan": 100000}""").andExpect(status().isNoContent());
+
+		this.scenario.assertThatPenaltyCase(caseId).isEndedAt("EndEvent_PenaltyCaseClosed");
+		this.scenario.assertThatCase(caseId).isEndedAt("EndEvent_CaseClosed");
+		assertThat(this.scenario.sent(caseId)).last().isEqualTo(CaseClosed.TYPE);
+	}
+
+	@Test
+	void theReminderFiresTwoWorkingDaysBeforeTheDeadlineAndTheCaseKeepsWaiting() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		Instant remindAt = this.scenario.variableDate(caseId, VAR_RECTIFICATION_REMIND_AT).toInstant();
+		// deadline Tue 24 Mar; two working days before: Fri 20 Mar, 09:00 in China
+		assertThat(remindAt).isEqualTo(Instant.parse("2026-03-20T01:00:00Z"));
+		this.scenario.clockAt(remindAt.minus(Duration.ofMinutes(1)));
+		this.scenario.runJobs();
+		assertThat(this.scenario.sent(caseId)).doesNotContain(RectificationReminderDue.TYPE);
+
+		this.scenario.clockAt(remindAt.plus(Duration.ofMinutes(1)));
+		this.scenario.runJobs();
+		assertThat(this.scenario.sent(caseId)).last().isEqualTo(RectificationReminderDue.TYPE);
+		var reminder = this.scenario.lastSent(caseId, RectificationReminderDue.TYPE);
+		assertThat(reminder.get("deadline").asText()).isEqualTo("2026-03-24");
+		assertThat(reminder.get("workingDaysLeft").asInt()).isEqualTo(3);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION);
+	}
+
+	@Test
+	void aFirstOffenceOnTheProvincesListIsExemptFromPenalty() throws Exception {
+		String caseId = caseWaitingForRectification("MONITORING", "MONITORING_DATA_GAP", true);
+		assertThat(this.scenario.variable(caseId, VAR_PENALTY_DECISION)).isEqualTo("EXEMPT");
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION)
+			.hasNotPassed(CALL_ACTIVITY_PENALTY_CASE);
+		assertThat(this.scenario.sent(caseId)).doesNotContain(PenaltyCaseOpened.TYPE);
+	}
+
+	@Test
+	void aRepeatedViolationOpensAPenaltyCaseBesideTheRectification() throws Exception {
+		String caseId = caseWaitingForRectification("MONITORING", "MONITORING_DATA_GAP", false);
+		assertThat(this.scenario.variable(caseId, VAR_PENALTY_DECISION)).isEqualTo("PENALTY_CASE");
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION, CALL_ACTIVITY_PENALTY_CASE);
+		this.scenario.assertThatPenaltyCase(caseId).isWaitingAt(TASK_FILE_PENALTY_CASE);
+		assertThat(this.scenario.lastSent(caseId, PenaltyCaseOpened.TYPE).get("grounds").asText())
+			.isEqualTo("REPEATED_VIOLATION");
+	}
+
+	@Test
+	void aMonitoringAlarmIsVerifiedFromMonitoringDataAndClosedWithoutASiteVisit() throws Exception {
+		MONITORING.stubFor(get(urlPathMatching("/api/monitoring/enterprises/" + ProcessScenario.ENTERPRISE_1
+				+ "/readings")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+						{"enterpriseUscc": "%s", "readings": [
+						  {"monitorId": "DA001", "pollutant": "SO2", "value": 212.5, "limit": 100, "unit": "mg/m3",
+						   "at": "2026-03-10T01:00:00Z"},
+						  {"monitorId": "DA001", "pollutant": "SO2", "value": 80.1, "limit": 100, "unit": "mg/m3",
+						   "at": "2026-03-10T01:15:00Z"}]}
+						""".formatted(ProcessScenario.ENTERPRISE_1))));
+		String caseId = this.scenario.reportClue(ProcessScenario.OFFICER_1, """
+				{"source": "ONLINE_MONITORING_ALARM", "enterpriseUscc": "%s", "problemType": "%s",
+				 "description": "DA001 SO2 over the limit for 2 hours"}
+				""".formatted(ProcessScenario.ENTERPRISE_1, unique("SO2_EXCEEDANCE")));
+		this.scenario.runJobs();
+		this.scenario.enterpriseMatched(caseId, RiskTier.MEDIUM, false);
+		this.scenario.runJobs();
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_VERIFY_NON_SITE);
+		assertThat(this.scenario.variable(caseId, "monitoringExceedances")).isEqualTo(1L);
+
+		String taskId = this.scenario.claim(caseId, TASK_VERIFY_NON_SITE);
+		this.scenario.send(post("/tasks/" + taskId + "/verification"), ProcessScenario.OFFICER_1, """
+				{"finding": "VIOLATION_CONFIRMED", "findings": "SO2 212.5 mg/m3 against a limit of 100",
+				 "violationType": "SO2_EXCEEDANCE", "legalBasis": "《大气污染防治法》第九十九条", "severity": "GENERAL"}
+				""").andExpect(status().isOk());
+		this.scenario.runJobs();
+		this.scenario.firstOffenceChecked(caseId, true);
+		this.scenario.submitProof(caseId);
+		this.scenario.review(caseId, true);
+
+		this.scenario.assertThatCase(caseId).isEndedAt("EndEvent_CaseClosed")
+			.hasPassed("Task_FetchMonitoringData", TASK_VERIFY_NON_SITE)
+			.hasNotPassed(TASK_INSPECT_ON_SITE);
+		assertThat(this.scenario.lastSent(caseId, InspectionRecorded.TYPE).get("mode").asText()).isEqualTo("NON_SITE");
+		assertThat(this.scenario.caseRow(caseId).get("NON_SITE")).isEqualTo(true);
+	}
+
+	@Test
+	void aReplyThatComesBeforeTheProcessWaitsIsKeptAndDelivered() throws Exception {
+		String caseId = caseWaitingForInspection("SO2_EMISSION", RiskTier.MEDIUM);
+		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "GENERAL");
+		// the look-back is not even requested yet (the request is an async step)
+		this.scenario.assertThatCase(caseId).isWaitingAt("Task_RequestFirstOffenceCheck");
+		this.scenario.firstOffenceChecked(caseId, true);
+		assertThat(keptMessages(caseId)).isEqualTo(1);
+
+		this.scenario.runJobs();
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION);
+		assertThat(keptMessages(caseId)).isZero();
+	}
+
+	@Test
+	void aSubmissionThatComesBeforeTheOrderIsKeptAndReviewedWhenTheOrderIsOut() throws Exception {
+		String caseId = caseWaitingForInspection("SO2_EMISSION", RiskTier.MEDIUM);
+		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "GENERAL");
+		this.scenario.runJobs();
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_FIRST_OFFENCE_RESULT);
+		new org.springframework.transaction.support.TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> assertThat(this.messages.correlate(caseId,
+					MESSAGE_RECTIFICATION_SUBMITTED, "early-submission-" + caseId,
+					java.util.Map.of(VAR_SUBMISSION_ID, "early-submission-" + caseId))).isFalse());
+
+		this.scenario.firstOffenceChecked(caseId, true);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REVIEW_RECTIFICATION)
+			.hasPassedInOrder("Task_OrderRectification", TASK_WAIT_FOR_RECTIFICATION);
+		assertThat(this.scenario.variable(caseId, VAR_SUBMISSION_ID)).isEqualTo("early-submission-" + caseId);
+	}
+
+	@Test
+	void aSupervisorReassignsAnInspectionAndTheFormerOfficerCanNoLongerCompleteIt() throws Exception {
+		String caseId = caseWaitingForInspection("NOISE", RiskTier.LOW);
+		String taskId = this.scenario.claim(caseId, TASK_INSPECT_ON_SITE);
+		this.scenario.send(post("/tasks/" + taskId + "/assignee"), ProcessScenario.SUPERVISOR_1, """
+				{"officer": "officer3", "reason": "officer1 is on leave"}""").andExpect(status().isOk());
+
+		assertThat(this.scenario.task(caseId, TASK_INSPECT_ON_SITE).getAssignee()).isEqualTo("officer3");
+		assertThat(this.scenario.lastSent(caseId, InspectionAssigned.TYPE).get("method").asText())
+			.isEqualTo("REASSIGNMENT");
+		this.scenario.send(post("/tasks/" + taskId + "/verification"), ProcessScenario.OFFICER_1, """
+				{"finding": "UNFOUNDED", "findings": "x", "dismissalReason": "UNFOUNDED"}""")
+			.andExpect(status().isForbidden());
+		this.scenario.send(post("/tasks/" + taskId + "/assignee"), ProcessScenario.OFFICER_1, """
+				{"officer": "officer1", "reason": "taking it back"}""").andExpect(status().isForbidden());
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_INSPECT_ON_SITE);
+	}
+
+	@Test
+	void anOverdueInspectionIsEscalatedToTheSupervisorsAndStaysWithTheOfficer() throws Exception {
+		String caseId = caseWaitingForInspection("NOISE", RiskTier.LOW);
+		Instant due = this.scenario.variableDate(caseId, VAR_VERIFICATION_DUE_AT).toInstant();
+		// 5 working days from Tue 10 Mar: Tue 17 Mar, ending at midnight in China
+		assertThat(due).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
+		assertThat(this.scenario.task(caseId, TASK_INSPECT_ON_SITE).getDueDate().toInstant()).isEqualTo(due);
+		this.scenario.clockAt(due.plus(Duration.ofHours(1)));
+		this.scenario.runJobs();
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_INSPECT_ON_SITE).hasPassed("Task_EscalateOverdueTask");
+		var notification = this.scenario.lastSent(caseId, SendNotification.TYPE);
+		assertThat(notification.get("recipientType").asText()).isEqualTo("SUPERVISOR");
+		assertThat(notification.get("recipientId").asText()).isEqualTo("city:440300");
+	}
+
+	int keptMessages(String caseId) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM wf_pending_message WHERE case_id = ?", Integer.class,
+				caseId);
+	}
+
+}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The browser's login through the BFF against the real Keycloak that {@code ./inspectflow test} starts: an anonymous
  * page request ends on the Keycloak login form, the demo officer signs in and lands back on the portal, the session
- * knows who they are, and calls to a service carry the officer's token while the browser never sees it. The gateway
- * runs on port 18080, one of the realm's registered redirect addresses.
+ * knows who they are, and calls to a service carry the officer's token and the request's trace while the browser never
+ * sees the token. The gateway runs on port 18080, one of the realm's registered redirect addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "server.port=18080")
+@AutoConfigureObservability(metrics = false) // Spring Boot's tests turn tracing off unless asked
 class GatewayLoginIT {
 
 	private static final String GATEWAY = "http://localhost:18080";
@@ -51,12 +53,15 @@ class GatewayLoginIT {
 
 	private static final AtomicReference<String> relayedPath = new AtomicReference<>();
 
+	private static final AtomicReference<String> relayedTraceparent = new AtomicReference<>();
+
 	@BeforeAll
 	static void startRelayProbe() throws IOException {
 		relayProbe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		relayProbe.createContext("/", (exchange) -> {
 			relayedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
 			relayedPath.set(exchange.getRequestURI().getPath());
+			relayedTraceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
 			byte[] body = "{\"relayed\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
@@ -120,8 +125,11 @@ class GatewayLoginIT {
 		assertThat(me.body()).doesNotContain("eyJ");
 		assertThat(me.headers().allValues("set-cookie")).noneMatch((cookie) -> cookie.contains("eyJ"));
 
-		// 4. a call to a service carries the officer's Keycloak access token
-		HttpResponse<String> relayed = get(GATEWAY + "/api/enterprise/me");
+		// 4. a call to a service carries the officer's Keycloak access token, and the trace the caller started
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String callerSpanId = "00f067aa0ba902b7";
+		HttpResponse<String> relayed = get(GATEWAY + "/api/enterprise/me", "traceparent",
+				"00-" + traceId + "-" + callerSpanId + "-01");
 		assertThat(relayed.statusCode()).isEqualTo(200);
 		assertThat(relayedPath.get()).isEqualTo("/me");
 		assertThat(relayedAuthorization.get()).startsWith("Bearer ");
@@ -129,6 +137,10 @@ class GatewayLoginIT {
 			.decode(relayedAuthorization.get().substring("Bearer ".length()).split("\\.")[1]));
 		assertThat(claims.get("preferred_username").asText()).isEqualTo("officer1");
 		assertThat(claims.get("iss").asText()).isEqualTo(keycloakUrl() + "/realms/inspectflow");
+		// the service's request continues that trace (W3C traceparent), as a child of the gateway's own span
+		assertThat(relayedTraceparent.get()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(relayedTraceparent.get().split("-")[1]).isEqualTo(traceId);
+		assertThat(relayedTraceparent.get().split("-")[2]).isNotEqualTo(callerSpanId);
 
 		// 5. logout needs the CSRF token and ends the Keycloak session too
 		String csrf = cookie("XSRF-TOKEN");
@@ -191,13 +203,15 @@ class GatewayLoginIT {
 		return (url == null || url.isBlank()) ? "http://localhost:8180" : url;
 	}
 
-	private HttpResponse<String> get(String url) throws Exception {
-		return this.browser.send(HttpRequest.newBuilder(URI.create(url))
+	private HttpResponse<String> get(String url, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(java.time.Duration.ofSeconds(30))
 			.header("Accept", "text/html,application/json")
-			.GET()
-			.build(),
-				HttpResponse.BodyHandlers.ofString());
+			.GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String url, String form) throws Exception {

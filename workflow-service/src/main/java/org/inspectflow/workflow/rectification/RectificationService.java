@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * delivered when the process waits for it.
  */
 @Service
-class RectificationService {
+public class RectificationService {
 
 	private final CaseRepository cases;
 
@@ -61,7 +61,7 @@ class RectificationService {
 
 	/** An enterprise user submits proof for the open rectification order of one of its own cases. */
 	@Transactional
-	String submit(Caller caller, String caseId, Submission submission) {
+	public String submit(Caller caller, String caseId, Submission submission) {
 		CaseRecord found = this.cases.find(caseId)
 			.filter((c) -> c.enterpriseUscc() != null && c.enterpriseUscc().equals(caller.enterpriseId()))
 			.orElseThrow(() -> Problems.notFound("no case " + caseId + " of your enterprise"));
@@ -97,7 +97,7 @@ class RectificationService {
 
 	/** The assigned officer accepts the proof, or rejects it with reasons. */
 	@Transactional
-	void review(Caller caller, String taskId, Review review) {
+	public void review(Caller caller, String taskId, Review review) {
 		this.access.workable(caller, taskId, ProcessConstants.TASK_REVIEW_RECTIFICATION);
 		if (!review.accepted() && review.reasons().isEmpty()) {
 			throw Problems.badRequest("a rejection needs at least one reason, so that the enterprise knows what to fix");
@@ -112,7 +112,7 @@ class RectificationService {
 
 	/** After an escalation the officer re-inspects the site: rectified now, or ordered again. */
 	@Transactional
-	void reinspect(Caller caller, String taskId, Reinspection reinspection) {
+	public void reinspect(Caller caller, String taskId, Reinspection reinspection) {
 		this.access.workable(caller, taskId, ProcessConstants.TASK_REINSPECT_SITE);
 		String caseId = (String) this.tasks.getVariable(taskId, ProcessConstants.VAR_CASE_ID);
 		this.cases.appendTimeline(caseId, "SITE_REINSPECTED", caller.username(), EngineClock.now(),
@@ -122,27 +122,27 @@ class RectificationService {
 				ProcessConstants.VAR_ACTOR, caller.username()));
 	}
 
-	record Submission(@NotBlank @Size(max = 4000) String statement, @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds) {
+	public record Submission(@NotBlank @Size(max = 4000) String statement, @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds) {
 
-		Submission {
+		public Submission {
 			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
 		}
 
 	}
 
-	record Review(@NotNull Boolean accepted, @Size(max = 4000) String comment,
+	public record Review(@NotNull Boolean accepted, @Size(max = 4000) String comment,
 			@Size(max = 20) List<@NotBlank @Size(max = 1000) String> reasons) {
 
-		Review {
+		public Review {
 			reasons = reasons == null ? List.of() : List.copyOf(reasons);
 		}
 
 	}
 
-	record Reinspection(@NotNull Boolean rectified, @NotBlank @Size(max = 4000) String findings,
+	public record Reinspection(@NotNull Boolean rectified, @NotBlank @Size(max = 4000) String findings,
 			@Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds) {
 
-		Reinspection {
+		public Reinspection {
 			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
 		}
 

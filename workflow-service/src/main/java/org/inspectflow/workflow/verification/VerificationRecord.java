@@ -22,7 +22,7 @@ import org.inspectflow.contracts.events.DismissalReason;
  * @param dismissalReason required when unfounded
  * @param evidenceIds evidence stored by evidence-service for this case
  */
-record VerificationRecord(@NotNull @Pattern(regexp = "UNFOUNDED|VIOLATION_CONFIRMED|SERIOUS_VIOLATION|NEEDS_SITE_VISIT",
+public record VerificationRecord(@NotNull @Pattern(regexp = "UNFOUNDED|VIOLATION_CONFIRMED|SERIOUS_VIOLATION|NEEDS_SITE_VISIT",
 		message = "is one of UNFOUNDED, VIOLATION_CONFIRMED, SERIOUS_VIOLATION, NEEDS_SITE_VISIT") String finding,
 		@NotBlank @Size(max = 4000) String findings,
 		@Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+", message = "is an upper-case code such as VOC_STORAGE_UNSEALED") String violationType,
@@ -32,7 +32,7 @@ record VerificationRecord(@NotNull @Pattern(regexp = "UNFOUNDED|VIOLATION_CONFIR
 		@Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds,
 		GeoPoint location) {
 
-	VerificationRecord {
+	public VerificationRecord {
 		evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
 	}
 

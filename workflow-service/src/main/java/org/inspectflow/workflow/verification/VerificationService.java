@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code InspectionRecorded} event and the process step commit together.
  */
 @Service
-class VerificationService {
+public class VerificationService {
 
 	private final TaskAccess access;
 
@@ -51,7 +51,7 @@ class VerificationService {
 	}
 
 	@Transactional
-	String record(Caller caller, String taskId, VerificationRecord record) {
+	public String record(Caller caller, String taskId, VerificationRecord record) {
 		Task task = this.access.workable(caller, taskId, ProcessConstants.TASK_INSPECT_ON_SITE,
 				ProcessConstants.TASK_VERIFY_NON_SITE);
 		boolean nonSite = ProcessConstants.TASK_VERIFY_NON_SITE.equals(task.getTaskDefinitionKey());

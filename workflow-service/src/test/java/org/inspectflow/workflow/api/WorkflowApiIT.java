@@ -1,0 +1,258 @@
+package org.inspectflow.workflow.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inspectflow.contracts.Envelope;
+import org.inspectflow.contracts.Exchanges;
+import org.inspectflow.contracts.MatchMethod;
+import org.inspectflow.contracts.RiskTier;
+import org.inspectflow.contracts.commands.EnterpriseMatchResult;
+import org.inspectflow.support.test.Keycloak;
+import org.inspectflow.support.test.ServiceSmokeContract.Reply;
+import org.inspectflow.workflow.process.ProcessConstants;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
+
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The officer APIs with real tokens from the test Keycloak, the real PostgreSQL (engine) and RabbitMQ (the
+ * enterprise match is answered on the bus): who may see and do what, and that bad input is refused with
+ * problem+json and changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkflowApiIT {
+
+	static final String ENTERPRISE_1 = "914403040000DM001P";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void anOfficerSeesTheCasesOfItsDistrictAndNoOther() {
+		String caseId = reportClue("officer1", "SMOKE");
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "officer1", null).status()).isEqualTo(200);
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId, "officer2", null), 404);
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId + "/timeline", "officer2", null), 404);
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "supervisor1", null).status())
+			.as("the supervisor of the city").isEqualTo(200);
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId + "/diagram", "officer1", null).json()
+			.get("completedActivityIds")
+			.toString()).contains("StartEvent_ClueReported");
+	}
+
+	@Test
+	void aSharedCaseIsVisibleToTheOtherDistrictAndEveryAccessIsLoggedWithItsPurpose() {
+		String caseId = reportClue("officer1", "JOINT");
+		assertThat(call(HttpMethod.POST, "/cases/" + caseId + "/shares", "officer1",
+				"{\"district\": \"440305\", \"purpose\": \"joint inspection Futian-Luohu\"}").status())
+			.isEqualTo(204);
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/shares", "officer2",
+				"{\"district\": \"440306\", \"purpose\": \"passing it on\"}"), 403);
+
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "officer2", null).status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForList(
+				"SELECT purpose FROM wf_case_access_log WHERE case_id = ? AND username = 'officer2'", String.class,
+				caseId))
+			.containsExactly("joint inspection Futian-Luohu");
+	}
+
+	@Test
+	void enterpriseUsersAndIntegratorsAreRefusedTheOfficerApis() {
+		String caseId = reportClue("officer1", "REFUSALS");
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId, "enterprise1", null), 403);
+		assertProblem(call(HttpMethod.GET, "/tasks", "enterprise1", null), 403);
+		assertProblem(call(HttpMethod.POST, "/clues", "enterprise1", clue("X")), 403);
+		assertProblem(callAsIntegrator(HttpMethod.GET, "/tasks", null), 403);
+		assertProblem(callAsIntegrator(HttpMethod.POST, "/clues", clue("X")), 403);
+		assertProblem(call(HttpMethod.GET, "/statistics/case-load", "officer1", null), 403);
+		assertProblem(call(HttpMethod.PUT, "/calendars/2027", "officer1", "{}"), 403);
+	}
+
+	@Test
+	void anIntegratorPushesAClueOnceHoweverOftenItIsResent() {
+		String body = """
+				{"clueId": "6f1c2b9e-1d5a-4c55-9c1e-2b7f9a0d4e11", "source": "INTEGRATOR", "enterpriseUscc": "%s",
+				 "problemType": "ODOUR", "description": "N+1 platform: odour complaints cluster", "clientReference": "N1-88"}
+				""".formatted(ENTERPRISE_1);
+		Reply first = callAsIntegrator(HttpMethod.POST, "/integrations/clues", body);
+		Reply again = callAsIntegrator(HttpMethod.POST, "/integrations/clues", body);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("caseId").asText()).isEqualTo(first.json().get("caseId").asText());
+	}
+
+	@Test
+	void badCluesAreRefusedWithProblemJsonAndOpenNoCase() {
+		int before = caseCount();
+		assertThat(assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "COMPLAINT", "enterpriseUscc": "914403040000DM001X", "problemType": "SMOKE",
+				 "description": "d"}"""), 400).get("detail").asText()).contains("unified social credit code");
+		assertThat(assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "COMPLAINT", "enterpriseUscc": "%s", "description": "no problem type"}"""
+			.formatted(ENTERPRISE_1)), 400).toString()).contains("problemType");
+		assertProblem(call(HttpMethod.POST, "/clues", "officer1", "{\"source\": \"COMPLAINT\", "), 400);
+		assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "NEWSPAPER", "enterpriseUscc": "%s", "problemType": "SMOKE", "description": "d"}"""
+			.formatted(ENTERPRISE_1)), 400);
+		assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "COMPLAINT", "problemType": "SMOKE", "description": "neither who nor where"}"""), 400);
+		assertThat(assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "COMPLAINT", "enterpriseUscc": "%s", "problemType": "SMOKE", "description": "d",
+				 "district": "440305"}""".formatted(ENTERPRISE_1)), 403).get("detail").asText())
+			.contains("own district");
+		assertProblem(call(HttpMethod.POST, "/clues", "officer1", """
+				{"source": "COMPLAINT", "enterpriseUscc": "%s", "problemType": "SMOKE", "description": "d",
+				 "drawId": "DRAW-1", "drawnOfficers": ["officer2"]}""".formatted(ENTERPRISE_1)), 403);
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+	@Test
+	void onlyTheAssigneeCompletesATaskOnceAndABadRecordChangesNothing() throws Exception {
+		String caseId = reportClue("officer1", "TASKS");
+		answerEnterpriseMatch(caseId);
+		Task task = awaitTask(caseId, ProcessConstants.TASK_INSPECT_ON_SITE);
+		String verification = "/tasks/" + task.getId() + "/verification";
+		String unfounded = """
+				{"finding": "UNFOUNDED", "findings": "nothing seen", "dismissalReason": "UNFOUNDED"}""";
+
+		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer1", null).body()).contains(task.getId());
+		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer2", null).body()).doesNotContain(task.getId());
+		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer2", ""), 403);
+		assertProblem(call(HttpMethod.POST, verification, "officer1", unfounded), 409);
+		assertThat(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer1", "").status()).isEqualTo(200);
+		assertProblem(call(HttpMethod.POST, verification, "officer2", unfounded), 403);
+		assertProblem(call(HttpMethod.POST, verification, "officer1", """
+				{"finding": "VIOLATION_CONFIRMED", "findings": "no legal basis given"}"""), 400);
+		assertProblem(call(HttpMethod.POST, verification, "officer1", """
+				{"finding": "UNFOUNDED", "findings": "no reason given"}"""), 400);
+		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/rectification-review", "officer1",
+				"{\"accepted\": true}"), 409);
+		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isOne();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM wf_inspection_record WHERE case_id = ?",
+				Integer.class, caseId)).isZero();
+
+		assertThat(call(HttpMethod.POST, verification, "officer1", unfounded).status()).isEqualTo(200);
+		assertProblem(call(HttpMethod.POST, verification, "officer1", unfounded), 409);
+		assertProblem(call(HttpMethod.POST, "/tasks/no-such-task/verification", "officer1", unfounded), 404);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForObject("SELECT status FROM wf_case WHERE case_id = ?",
+					String.class, caseId)).isEqualTo("DISMISSED"));
+	}
+
+	@Test
+	void anEnterpriseSubmitsOnlyForItsOwnCaseAndOnlyWhenAnOrderIsOpen() {
+		String caseId = reportClue("officer1", "SUBMIT");
+		String submission = "{\"statement\": \"fixed\", \"evidenceIds\": [\"EV-1\"]}";
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise2",
+				submission), 404);
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise1",
+				submission), 409);
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "officer1",
+				submission), 403);
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise1",
+				"{\"evidenceIds\": []}"), 400);
+	}
+
+	@Test
+	void aSupervisorSeesTheCityFiguresAndOnlyItsCity() {
+		reportClue("officer1", "STATS");
+		assertThat(call(HttpMethod.GET, "/statistics/case-load", "supervisor1", null).json().toString())
+			.contains("440304");
+		assertProblem(call(HttpMethod.GET, "/statistics/case-load?district=110105", "supervisor1", null), 403);
+		assertThat(call(HttpMethod.GET, "/statistics/officer-activity", "supervisor1", null).status()).isEqualTo(200);
+	}
+
+	private String reportClue(String officer, String problemType) {
+		Reply reply = call(HttpMethod.POST, "/clues", officer, clue(problemType + "_" + System.nanoTime()));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		return reply.json().get("caseId").asText();
+	}
+
+	private static String clue(String problemType) {
+		return """
+				{"source": "COMPLAINT", "enterpriseUscc": "%s", "problemType": "%s", "severity": "GENERAL",
+				 "description": "12369: dust from the yard"}""".formatted(ENTERPRISE_1, problemType);
+	}
+
+	private void answerEnterpriseMatch(String caseId) throws Exception {
+		Envelope<EnterpriseMatchResult> reply = Envelope.of(EnterpriseMatchResult.TYPE,
+				"/inspectflow/enterprise-service", caseId, new EnterpriseMatchResult(caseId, true, ENTERPRISE_1,
+						RiskTier.LOW, false, MatchMethod.USCC, "440304", "440300"),
+				caseId, null, null);
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		this.rabbit.send(Exchanges.COMMANDS, EnterpriseMatchResult.TYPE,
+				MessageBuilder.withBody(this.json.writeValueAsBytes(reply)).andProperties(properties).build());
+	}
+
+	private Task awaitTask(String caseId, String taskKey) {
+		return await().atMost(Duration.ofSeconds(60)).until(() -> this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseId)
+			.taskDefinitionKey(taskKey)
+			.singleResult(), (found) -> found != null);
+	}
+
+	private int caseCount() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM wf_case", Integer.class);
+	}
+
+	private com.fasterxml.jackson.databind.JsonNode assertProblem(Reply reply, int status) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.contentType()).as("content type of " + reply.body())
+			.isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		return reply.json();
+	}
+
+	private Reply call(HttpMethod method, String path, String user, String body) {
+		return exchange(method, path, Keycloak.userToken(user), body);
+	}
+
+	private Reply callAsIntegrator(HttpMethod method, String path, String body) {
+		return exchange(method, path, Keycloak.integratorToken(), body);
+	}
+
+	private Reply exchange(HttpMethod method, String path, String token, String body) {
+		RestClient.RequestBodySpec request = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (req, response) -> {
+			})
+			.build()
+			.method(method)
+			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(token));
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.exchange((req, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),
+				new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+	}
+
+}

@@ -190,6 +190,18 @@ class WorkflowApiIT {
 		assertThat(call(HttpMethod.GET, "/statistics/officer-activity", "supervisor1", null).status()).isEqualTo(200);
 	}
 
+	@Test
+	void onlyAnAdminReachesTheEngineRestApi() {
+		Reply engines = call(HttpMethod.GET, "/engine-rest/engine", "admin1", null);
+		assertThat(engines.status()).as(engines.body()).isEqualTo(200);
+		assertThat(engines.body()).contains("default");
+		assertThat(call(HttpMethod.GET, "/engine-rest/process-definition/count", "admin1", null).json().get("count")
+			.asInt()).isGreaterThanOrEqualTo(2);
+		assertProblem(call(HttpMethod.GET, "/engine-rest/engine", "officer1", null), 403);
+		assertProblem(call(HttpMethod.GET, "/engine-rest/engine", "supervisor1", null), 403);
+		assertProblem(callAsIntegrator(HttpMethod.GET, "/engine-rest/engine", null), 403);
+	}
+
 	private String reportClue(String officer, String problemType) {
 		Reply reply = call(HttpMethod.POST, "/clues", officer, clue(problemType + "_" + System.nanoTime()));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);

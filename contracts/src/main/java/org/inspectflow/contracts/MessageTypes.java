@@ -55,7 +55,7 @@ public final class MessageTypes {
 			event(ClueDismissed.TYPE, ClueDismissed.class, WORKFLOW_SERVICE),
 			event(RectificationOrdered.TYPE, RectificationOrdered.class, WORKFLOW_SERVICE),
 			event(RectificationReminderDue.TYPE, RectificationReminderDue.class, WORKFLOW_SERVICE),
-			event(RectificationSubmitted.TYPE, RectificationSubmitted.class, WORKFLOW_SERVICE),
+			event(RectificationSubmitted.TYPE, RectificationSubmitted.class, ENTERPRISE_SERVICE),
 			event(RectificationAccepted.TYPE, RectificationAccepted.class, WORKFLOW_SERVICE),
 			event(RectificationRejected.TYPE, RectificationRejected.class, WORKFLOW_SERVICE),
 			event(RectificationOverdue.TYPE, RectificationOverdue.class, WORKFLOW_SERVICE),

@@ -51,6 +51,9 @@ public final class Queues {
 
 	public static final String WORKFLOW_EVIDENCE = "workflow-service.evidence";
 
+	/** The enterprises' rectification submissions, handed to the officer's review. */
+	public static final String WORKFLOW_SUBMISSIONS = "workflow-service.submissions";
+
 	public static final List<QueueBinding> ALL = List.of(
 			new QueueBinding(ENTERPRISE_COMMANDS, Exchanges.COMMANDS,
 					List.of(MatchEnterprise.TYPE, CheckFirstOffence.TYPE)),
@@ -65,7 +68,8 @@ public final class Queues {
 			new QueueBinding(WORKFLOW_COMMANDS, Exchanges.COMMANDS, List.of(ReportClue.TYPE)),
 			new QueueBinding(WORKFLOW_REPLIES, Exchanges.COMMANDS,
 					List.of(EnterpriseMatchResult.TYPE, FirstOffenceResult.TYPE)),
-			new QueueBinding(WORKFLOW_EVIDENCE, Exchanges.EVENTS, List.of(EvidenceStored.TYPE)));
+			new QueueBinding(WORKFLOW_EVIDENCE, Exchanges.EVENTS, List.of(EvidenceStored.TYPE)),
+			new QueueBinding(WORKFLOW_SUBMISSIONS, Exchanges.EVENTS, List.of(RectificationSubmitted.TYPE)));
 
 	private Queues() {
 	}

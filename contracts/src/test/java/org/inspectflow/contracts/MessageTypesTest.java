@@ -62,10 +62,11 @@ class MessageTypesTest {
 
 	@Test
 	void publishedByListsTheServicesEventsOnly() {
-		assertThat(MessageTypes.publishedBy(MessageTypes.WORKFLOW_SERVICE)).hasSize(14)
+		assertThat(MessageTypes.publishedBy(MessageTypes.WORKFLOW_SERVICE)).hasSize(13)
 			.allMatch(t -> t.kind() == MessageType.Kind.EVENT);
 		assertThat(MessageTypes.publishedBy(MessageTypes.ENTERPRISE_SERVICE)).extracting(MessageType::type)
-			.containsExactly("enterprise.EnterpriseMatched.v1", "enterprise.InspectionDrawPublished.v1");
+			.containsExactlyInAnyOrder("enterprise.EnterpriseMatched.v1", "enterprise.InspectionDrawPublished.v1",
+					"enterprise.RectificationSubmitted.v1");
 		assertThat(MessageTypes.publishedBy(MessageTypes.EVIDENCE_SERVICE)).extracting(MessageType::type)
 			.containsExactly("evidence.EvidenceStored.v1");
 		assertThat(MessageTypes.publishedBy(MessageTypes.NOTIFICATION_SERVICE)).hasSize(2);

@@ -11,6 +11,9 @@ public enum PenaltyGrounds {
 	/** A violation that is not exempt: the same violation was found in the past 12 months. */
 	REPEATED_VIOLATION,
 
+	/** A first violation that is more than minor (轻微): first offences are exempt only when minor. */
+	GENERAL_VIOLATION,
+
 	/** The rectification deadline passed without a submission. */
 	RECTIFICATION_OVERDUE,
 

@@ -14,10 +14,18 @@ public final class Uscc {
 	private Uscc() {
 	}
 
-	/** Whether the code is 18 characters of the set with the right check character. */
+	/**
+	 * Whether the code is 18 characters of the set, with digits in positions 3–8 (the administrative division code)
+	 * and the right check character.
+	 */
 	public static boolean isValid(String code) {
 		if (code == null || code.length() != 18) {
 			return false;
+		}
+		for (int i = 2; i < 8; i++) {
+			if (!Character.isDigit(code.charAt(i)) || code.charAt(i) > '9') {
+				return false;
+			}
 		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {

@@ -26,6 +26,9 @@ class UsccTest {
 		assertThat(Uscc.isValid("91110108551385O82Q")).as("O is not in the set").isFalse();
 		assertThat(Uscc.isValid("91110108551385082")).isFalse();
 		assertThat(Uscc.isValid(null)).isFalse();
+		String lettersInTheDivisionCode = "91AB0108551385082";
+		assertThat(Uscc.isValid(lettersInTheDivisionCode + Uscc.checkCharacter(lettersInTheDivisionCode)))
+			.as("positions 3-8 are the administrative division code").isFalse();
 		assertThat(Uscc.checkCharacter("91110108551385082")).isEqualTo('Q');
 	}
 

@@ -9,6 +9,14 @@ import path from 'node:path';
 const folder = process.argv[2];
 const moddle = new BpmnModdle();
 
+function unlink(container) {
+  for (const element of container.flowElements || []) {
+    if (element.incoming) element.incoming = [];
+    if (element.outgoing) element.outgoing = [];
+    if (element.flowElements) unlink(element);
+  }
+}
+
 function link(container) {
   for (const element of container.flowElements || []) {
     if (element.$type === 'bpmn:SequenceFlow') {
@@ -23,9 +31,14 @@ function link(container) {
 
 for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.bpmn')).sort()) {
   const target = path.join(folder, file);
-  const { rootElement } = await moddle.fromXML(fs.readFileSync(target, 'utf8'));
+  const { rootElement, warnings } = await moddle.fromXML(fs.readFileSync(target, 'utf8'));
+  if (warnings.length) {
+    throw new Error(`${file}: ${warnings.map((warning) => warning.message).join('; ')}`);
+  }
   rootElement.diagrams = [];
-  rootElement.rootElements.filter((element) => element.$type === 'bpmn:Process').forEach(link);
+  const processes = rootElement.rootElements.filter((element) => element.$type === 'bpmn:Process');
+  processes.forEach(unlink);
+  processes.forEach(link);
   const { xml } = await moddle.toXML(rootElement, { format: true });
   const laidOut = await layoutProcess(xml);
   fs.writeFileSync(target, laidOut.endsWith('\n') ? laidOut : laidOut + '\n');

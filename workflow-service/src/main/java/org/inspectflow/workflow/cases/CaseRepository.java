@@ -110,7 +110,13 @@ public class CaseRepository {
 	public void appendTimeline(String caseId, String step, String actor, Instant at, String detail,
 			List<String> evidenceIds) {
 		this.jdbc.update("INSERT INTO wf_timeline (case_id, step, actor, occurred_at, detail, evidence_ids)"
-				+ " VALUES (?, ?, ?, ?, ?, ?)", caseId, step, actor, timestamp(at), detail, joinIds(evidenceIds));
+				+ " VALUES (?, ?, ?, ?, ?, ?)", caseId, step, actor, timestamp(at), fit(detail, 4000),
+				fit(joinIds(evidenceIds), 4000));
+	}
+
+	/** The timeline keeps a summary; the full text is in the record it summarises. */
+	private static String fit(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 	public List<TimelineEntry> timeline(String caseId) {

@@ -11,6 +11,8 @@ public enum CaseStatus {
 	RECTIFYING,
 	/** The enterprise submitted proof; an officer reviews it. */
 	UNDER_REVIEW,
+	/** The rectification is accepted; a penalty case is still open, and the case closes when it is concluded. */
+	RECTIFIED,
 	/** Overdue or too many rejected rounds: re-inspection and penalty case. */
 	ESCALATED,
 	/** Closed after accepted rectification (销号). */

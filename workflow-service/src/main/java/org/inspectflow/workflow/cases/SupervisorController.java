@@ -56,7 +56,13 @@ class SupervisorController {
 	}
 
 	private static String cityOf(Caller caller) {
-		return caller.hasRole("admin") ? null : caller.city();
+		if (caller.hasRole("admin")) {
+			return null;
+		}
+		if (caller.city() == null) {
+			throw Problems.forbidden("your account has no city: ask an admin to put you in your city's group");
+		}
+		return caller.city();
 	}
 
 	private static String checked(Caller caller, String district) {

@@ -72,11 +72,12 @@ class PenaltyController {
 		this.tasks.complete(taskId, variables);
 	}
 
-	record Filing(@NotBlank @Size(max = 4000) String summary) {
+	record Filing(@NotBlank @Size(max = 3000) String summary) {
 	}
 
 	/** @param fineYuan the fine, if any */
-	record Decision(@NotBlank @Size(max = 4000) String decision, @DecimalMin("0") BigDecimal fineYuan) {
+	record Decision(@NotBlank @Size(max = 3000) String decision,
+			@DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100000000") BigDecimal fineYuan) {
 	}
 
 }

@@ -90,10 +90,16 @@ class ClueController {
 			throw Problems.badRequest("'" + body.enterpriseUscc() + "' is not a valid unified social credit code"
 					+ " (18 characters, GB 32100-2015 check character); check it against the business licence");
 		}
-		ClueService.Opened opened = this.clues.open(new NewClue(body.clueId(), body.source(), body.enterpriseUscc(),
+		ClueService.Opened opened;
+		try {
+			opened = this.clues.open(new NewClue(body.clueId(), body.source(), body.enterpriseUscc(),
 				body.location() == null ? null : new GeoPoint(body.location().latitude(), body.location().longitude()),
 				body.problemType(), body.severity(), body.description(), district, body.clientReference(),
 				body.reportedAt(), reporter, body.drawId(), body.drawnOfficersOrEmpty()));
+		}
+		catch (ClueService.ClueIdTakenException ex) {
+			throw Problems.conflict(ex.getMessage());
+		}
 		URI location = URI.create("/cases/" + opened.caseId());
 		return opened.created() ? ResponseEntity.created(location).body(opened)
 				: ResponseEntity.ok().location(location).body(opened);
@@ -105,7 +111,7 @@ class ClueController {
 			@NotNull ClueSource source, String enterpriseUscc, @Valid Location location,
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+",
 					message = "is an upper-case code such as WASTEWATER_EXCEEDANCE") String problemType,
-			NewClue.Severity severity, @NotBlank @Size(max = 4000) String description,
+			NewClue.Severity severity, @NotBlank @Size(max = 3000) String description,
 			@Pattern(regexp = "[1-9][0-9]{5}", message = "is a 6-digit administrative division code") String district,
 			@Size(max = 128) String clientReference, OffsetDateTime reportedAt, @Size(max = 64) String drawId,
 			@Size(max = 10) List<@NotBlank @Size(max = 64) String> drawnOfficers) {

@@ -56,6 +56,9 @@ public class ClueService {
 		String clueId = clue.clueId() != null ? clue.clueId() : UUID.randomUUID().toString();
 		var existing = this.cases.findByClueId(clueId);
 		if (existing.isPresent()) {
+			if (!existing.get().reportedBy().equals(clue.reportedBy())) {
+				throw new ClueIdTakenException(clueId);
+			}
 			return new Opened(existing.get().caseId(), false);
 		}
 		Instant now = Instant.now();
@@ -111,6 +114,15 @@ public class ClueService {
 		long number = Objects.requireNonNull(keys.getKey()).longValue();
 		int year = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 		return String.format("CASE-%d-%06d", year, number);
+	}
+
+	/** A clue id another reporter used: clue ids are the reporter's own idempotency keys. */
+	public static class ClueIdTakenException extends RuntimeException {
+
+		ClueIdTakenException(String clueId) {
+			super("clue id " + clueId + " was used by another reporter: choose a new one (a random UUID)");
+		}
+
 	}
 
 	/** @param created false when the clue had opened this case before */

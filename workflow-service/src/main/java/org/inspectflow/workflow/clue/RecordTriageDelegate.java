@@ -50,7 +50,8 @@ class RecordTriageDelegate implements JavaDelegate {
 		execution.setVariable(ProcessConstants.VAR_VERIFICATION_DUE_AT, Date.from(due.dueAt()));
 		boolean monitoringAlarm = ClueSource.ONLINE_MONITORING_ALARM.name()
 			.equals(execution.getVariable(ProcessConstants.VAR_SOURCE));
-		execution.setVariable(ProcessConstants.VAR_NON_SITE_CANDIDATE, monitoringAlarm && uscc != null);
+		boolean matched = Boolean.TRUE.equals(execution.getVariable(ProcessConstants.VAR_ENTERPRISE_MATCHED));
+		execution.setVariable(ProcessConstants.VAR_NON_SITE_CANDIDATE, monitoringAlarm && matched && uscc != null);
 		this.cases.appendTimeline(caseId, "CLUE_TRIAGED", "system", EngineClock.now(),
 				"priority " + priority + ", verification due " + due.day(), List.of());
 		this.events.publish(execution, ClueTriaged.TYPE, caseId,

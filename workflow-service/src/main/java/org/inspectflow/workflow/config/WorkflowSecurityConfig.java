@@ -16,7 +16,6 @@ class WorkflowSecurityConfig {
 	@Bean
 	EndpointAuthorizationRules workflowEndpointRules() {
 		return (requests) -> requests
-			.requestMatchers(HttpMethod.POST, "/cases/*/rectification/submissions").hasRole("enterprise")
 			.requestMatchers("/integrations/**").hasRole("integrator")
 			.requestMatchers(HttpMethod.PUT, "/calendars/**").hasRole("admin")
 			.requestMatchers("/calendars/**").hasAnyRole("officer", "supervisor", "admin")

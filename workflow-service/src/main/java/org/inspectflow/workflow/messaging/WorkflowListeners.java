@@ -9,6 +9,7 @@ import org.inspectflow.contracts.commands.EnterpriseMatchResult;
 import org.inspectflow.contracts.commands.FirstOffenceResult;
 import org.inspectflow.contracts.commands.ReportClue;
 import org.inspectflow.contracts.events.EvidenceStored;
+import org.inspectflow.contracts.events.RectificationSubmitted;
 import org.inspectflow.support.messaging.Inbox;
 import org.inspectflow.support.messaging.MalformedMessageException;
 import org.inspectflow.support.validation.Uscc;
@@ -18,6 +19,7 @@ import org.inspectflow.workflow.clue.NewClue;
 import org.inspectflow.workflow.process.Jurisdictions;
 import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.process.ProcessMessages;
+import org.inspectflow.workflow.rectification.RectificationService;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -40,14 +42,18 @@ public class WorkflowListeners {
 
 	private final CaseRepository cases;
 
+	private final RectificationService rectifications;
+
 	private final String intakeDistrict;
 
 	WorkflowListeners(Inbox inbox, ClueService clues, ProcessMessages messages, CaseRepository cases,
+			RectificationService rectifications,
 			@Value("${inspectflow.workflow.intake-district:440304}") String intakeDistrict) {
 		this.inbox = inbox;
 		this.clues = clues;
 		this.messages = messages;
 		this.cases = cases;
+		this.rectifications = rectifications;
 		this.intakeDistrict = intakeDistrict;
 	}
 
@@ -63,9 +69,19 @@ public class WorkflowListeners {
 				if (clue.enterpriseUscc() == null && clue.location() == null) {
 					throw new MalformedMessageException("a clue names the enterprise or where the problem is");
 				}
-				this.clues.open(new NewClue(clue.clueId(), clue.source(), clue.enterpriseUscc(), clue.location(),
-						clue.problemType(), null, clue.description(), this.intakeDistrict, clue.clientReference(),
-						clue.reportedAt(), clue.reportedBy(), null, null));
+				requireLength("clueId", clue.clueId(), 64);
+				requireLength("problemType", clue.problemType(), 64);
+				requireLength("description", clue.description(), 3000);
+				requireLength("reportedBy", clue.reportedBy(), 128);
+				requireLength("clientReference", clue.clientReference(), 128);
+				try {
+					this.clues.open(new NewClue(clue.clueId(), clue.source(), clue.enterpriseUscc(), clue.location(),
+							clue.problemType(), null, clue.description(), this.intakeDistrict, clue.clientReference(),
+							clue.reportedAt(), clue.reportedBy(), null, null));
+				}
+				catch (ClueService.ClueIdTakenException ex) {
+					throw new MalformedMessageException(ex.getMessage());
+				}
 			}
 		});
 	}
@@ -76,11 +92,23 @@ public class WorkflowListeners {
 		this.inbox.receive(Queues.WORKFLOW_REPLIES, message, this::reply);
 	}
 
+	/** The enterprises' submissions of proof: each goes to the officer's review once. */
+	@RabbitListener(queues = Queues.WORKFLOW_SUBMISSIONS)
+	public void onSubmission(Message message) {
+		this.inbox.receive(Queues.WORKFLOW_SUBMISSIONS, message, (envelope) -> {
+			if (envelope.data() instanceof RectificationSubmitted submitted) {
+				this.rectifications.receive(envelope.id(), submitted);
+			}
+		});
+	}
+
 	/** Evidence stored for a case: its hashes join the case's timeline. */
 	@RabbitListener(queues = Queues.WORKFLOW_EVIDENCE)
 	public void onEvidence(Message message) {
 		this.inbox.receive(Queues.WORKFLOW_EVIDENCE, message, (envelope) -> {
 			if (envelope.data() instanceof EvidenceStored stored && this.cases.find(stored.caseId()).isPresent()) {
+				requireLength("evidenceId", stored.evidenceId(), 64);
+				requireLength("uploadedBy", stored.uploadedBy(), 64);
 				this.cases.recordEvidence(stored.evidenceId(), stored.caseId(), stored.sha256(), stored.chainHash(),
 						stored.kind().name(), stored.storedAt().toInstant(), stored.uploadedBy());
 			}
@@ -91,8 +119,8 @@ public class WorkflowListeners {
 		if (envelope.data() instanceof EnterpriseMatchResult result) {
 			requireCase(result.caseId());
 			Map<String, Object> variables = new HashMap<>();
-			variables.put(ProcessConstants.VAR_ENTERPRISE_MATCHED, result.matched());
-			if (result.matched()) {
+			variables.put(ProcessConstants.VAR_ENTERPRISE_MATCHED, result.matched() && result.enterpriseUscc() != null);
+			if (result.matched() && result.enterpriseUscc() != null) {
 				variables.put(ProcessConstants.VAR_ENTERPRISE_USCC, result.enterpriseUscc());
 				variables.put(ProcessConstants.VAR_RISK_TIER, result.riskTier() == null ? null : result.riskTier().name());
 				variables.put(ProcessConstants.VAR_POSITIVE_LIST, result.positiveList());
@@ -109,6 +137,13 @@ public class WorkflowListeners {
 			this.messages.correlate(result.caseId(), ProcessConstants.MESSAGE_FIRST_OFFENCE_CHECKED, envelope.id(),
 					Map.of(ProcessConstants.VAR_FIRST_OFFENCE, result.firstOffence(), "previousCaseIds",
 							String.join(",", result.previousCaseIds())));
+		}
+	}
+
+	/** A value longer than this service keeps is refused with its reason, not stored cut or failed in the database. */
+	private static void requireLength(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new MalformedMessageException(field + " is longer than " + max + " characters");
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inspectflow.support.messaging.MalformedMessageException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,9 @@ public class ProcessMessages implements ExecutionListener {
 	private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
 	};
 
+	/** A message no process waited for in this time (a late reply to a case that moved on) is dropped, logged. */
+	private static final Duration KEPT_AT_MOST = Duration.ofDays(7);
+
 	private final RuntimeService runtime;
 
 	private final JdbcTemplate jdbc;
@@ -53,7 +58,9 @@ public class ProcessMessages implements ExecutionListener {
 		this.runtime = runtime;
 		this.jdbc = jdbc;
 		this.json = json;
+		// its own transaction: it runs after another one committed, which it must not join
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -64,6 +71,10 @@ public class ProcessMessages implements ExecutionListener {
 	 * @return true when correlated now, false when kept for later
 	 */
 	public boolean correlate(String caseId, String messageName, String messageId, Map<String, Object> variables) {
+		if (this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0) {
+			throw new MalformedMessageException("case " + caseId + " has no running process: " + messageName
+					+ " comes too late");
+		}
 		if (isWaiting(caseId, messageName)) {
 			this.runtime.createMessageCorrelation(messageName)
 				.processInstanceBusinessKey(caseId)
@@ -116,6 +127,13 @@ public class ProcessMessages implements ExecutionListener {
 	@Scheduled(fixedDelayString = "${inspectflow.workflow.pending-message-sweep:PT10S}",
 			initialDelayString = "${inspectflow.workflow.pending-message-sweep:PT10S}")
 	public void sweep() {
+		Timestamp stale = Timestamp.from(Instant.now().minus(KEPT_AT_MOST));
+		for (var row : this.jdbc.queryForList("SELECT message_id, case_id, message_name FROM wf_pending_message"
+				+ " WHERE received_at < ?", stale)) {
+			log.warn("{}: dropped {} {}: kept {} and never waited for", row.get("case_id"), row.get("message_name"),
+					row.get("message_id"), KEPT_AT_MOST);
+			this.jdbc.update("DELETE FROM wf_pending_message WHERE message_id = ?", row.get("message_id"));
+		}
 		Timestamp settled = Timestamp.from(Instant.now().minus(Duration.ofSeconds(1)));
 		this.jdbc.queryForList("SELECT message_id FROM wf_pending_message WHERE received_at < ? ORDER BY received_at",
 				String.class, settled)

@@ -29,8 +29,10 @@ class AcceptRectificationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseId = execution.getProcessBusinessKey();
 		String actor = (String) execution.getVariable(ProcessConstants.VAR_ACTOR);
-		String comment = (String) execution.getVariable(ProcessConstants.VAR_REVIEW_COMMENT);
+		String given = (String) execution.getVariable(ProcessConstants.VAR_REVIEW_COMMENT);
+		String comment = given == null || given.isBlank() ? null : given;
 		int round = ((Number) execution.getVariable(ProcessConstants.VAR_ROUND)).intValue();
+		this.cases.setStatus(caseId, org.inspectflow.workflow.cases.CaseStatus.RECTIFIED);
 		this.cases.appendTimeline(caseId, "RECTIFICATION_ACCEPTED", actor, EngineClock.now(),
 				"round " + round + (comment == null ? "" : ": " + comment), List.of());
 		this.events.publish(execution, RectificationAccepted.TYPE, caseId,

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Rectification: enterprise users submit proof for their own cases (role enterprise, scoped by the token's
- * enterprise id); officers review it and re-inspect after an escalation (role officer, the task's assignee).
+ * Rectification for officers: the review of the enterprise's submission and the re-inspection after an escalation
+ * (role officer, the task's assignee). Enterprises submit through their portal in enterprise-service, which publishes
+ * {@code enterprise.RectificationSubmitted.v1}.
  */
 @RestController
 class RectificationController {
@@ -23,13 +24,6 @@ class RectificationController {
 
 	RectificationController(RectificationService rectifications) {
 		this.rectifications = rectifications;
-	}
-
-	@PostMapping("/cases/{caseId}/rectification/submissions")
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	Submitted submit(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId,
-			@Valid @RequestBody RectificationService.Submission submission) {
-		return new Submitted(caseId, this.rectifications.submit(Caller.from(jwt), caseId, submission));
 	}
 
 	@PostMapping("/tasks/{taskId}/rectification-review")
@@ -44,9 +38,6 @@ class RectificationController {
 	void reinspect(@AuthenticationPrincipal Jwt jwt, @PathVariable String taskId,
 			@Valid @RequestBody RectificationService.Reinspection reinspection) {
 		this.rectifications.reinspect(Caller.from(jwt), taskId, reinspection);
-	}
-
-	record Submitted(String caseId, String submissionId) {
 	}
 
 }

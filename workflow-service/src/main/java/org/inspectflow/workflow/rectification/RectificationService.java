@@ -12,11 +12,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.inspectflow.contracts.events.RectificationSubmitted;
+import org.inspectflow.support.messaging.MalformedMessageException;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.cases.CaseRecord;
 import org.inspectflow.workflow.cases.CaseRepository;
 import org.inspectflow.workflow.cases.CaseStatus;
-import org.inspectflow.workflow.process.CaseEvents;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.process.ProcessMessages;
@@ -39,8 +39,6 @@ public class RectificationService {
 
 	private final CaseRepository cases;
 
-	private final CaseEvents events;
-
 	private final ProcessMessages messages;
 
 	private final TaskAccess access;
@@ -49,50 +47,54 @@ public class RectificationService {
 
 	private final JdbcTemplate jdbc;
 
-	RectificationService(CaseRepository cases, CaseEvents events, ProcessMessages messages, TaskAccess access,
+	RectificationService(CaseRepository cases, ProcessMessages messages, TaskAccess access,
 			TaskService tasks, JdbcTemplate jdbc) {
 		this.cases = cases;
-		this.events = events;
 		this.messages = messages;
 		this.access = access;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
 	}
 
-	/** An enterprise user submits proof for the open rectification order of one of its own cases. */
+	/**
+	 * Takes the enterprise's submission (published by enterprise-service, whose portal checked the user and the
+	 * order) to the officer's review: the submission row, the case's state, the timeline and the process step commit
+	 * together. Checked again here, because the case is this service's: a submission for another enterprise's case,
+	 * for an order that is not the open one, or a second one in a round is refused with its reason (the inbox
+	 * dead-letters it).
+	 */
 	@Transactional
-	public String submit(Caller caller, String caseId, Submission submission) {
-		CaseRecord found = this.cases.find(caseId)
-			.filter((c) -> c.enterpriseUscc() != null && c.enterpriseUscc().equals(caller.enterpriseId()))
-			.orElseThrow(() -> Problems.notFound("no case " + caseId + " of your enterprise"));
-		if (found.status() != CaseStatus.RECTIFYING) {
-			throw Problems.conflict("case " + caseId + " has no open rectification order (it is " + found.status()
-					+ "); submit proof after an order and before the officer's review");
+	public void receive(String messageId, RectificationSubmitted submitted) {
+		CaseRecord found = this.cases.find(submitted.caseId())
+			.orElseThrow(() -> new MalformedMessageException("no case " + submitted.caseId()));
+		if (!submitted.enterpriseUscc().equals(found.enterpriseUscc())) {
+			throw new MalformedMessageException("case " + submitted.caseId() + " is not about enterprise "
+					+ submitted.enterpriseUscc());
 		}
-		String orderId = this.cases.currentOrderId(caseId).orElseThrow();
-		String submissionId = UUID.randomUUID().toString();
+		String open = this.cases.currentOrderId(submitted.caseId()).orElse(null);
+		if (found.status() != CaseStatus.RECTIFYING || !submitted.orderId().equals(open)) {
+			throw new MalformedMessageException("case " + submitted.caseId() + " has no open order "
+					+ submitted.orderId() + " (it is " + found.status() + ", open order " + open + ")");
+		}
 		Instant now = EngineClock.now();
 		try {
 			this.jdbc.update("INSERT INTO wf_rectification_submission (submission_id, case_id, order_id, round,"
 					+ " statement, evidence_ids, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-					submissionId, caseId, orderId, found.rectificationRound(), submission.statement(),
-					submission.evidenceIds().isEmpty() ? null : String.join(",", submission.evidenceIds()),
-					caller.username(), Timestamp.from(now));
+					submitted.submissionId(), submitted.caseId(), submitted.orderId(), found.rectificationRound(),
+					submitted.statement(),
+					submitted.evidenceIds().isEmpty() ? null : String.join(",", submitted.evidenceIds()),
+					submitted.submittedBy(), Timestamp.from(submitted.submittedAt().toInstant()));
 		}
 		catch (DuplicateKeyException ex) {
-			throw Problems.conflict("round " + found.rectificationRound() + " of case " + caseId
-					+ " has a submission already; wait for the officer's review");
+			throw new MalformedMessageException("round " + found.rectificationRound() + " of case "
+					+ submitted.caseId() + " has a submission already");
 		}
-		this.cases.setStatus(caseId, CaseStatus.UNDER_REVIEW);
-		this.cases.appendTimeline(caseId, "RECTIFICATION_SUBMITTED", caller.username(), now, submission.statement(),
-				submission.evidenceIds());
-		this.events.publish(null, RectificationSubmitted.TYPE, caseId,
-				new RectificationSubmitted(caseId, found.enterpriseUscc(), orderId, found.rectificationRound(),
-						submissionId, submission.evidenceIds(), submission.statement(), EngineClock.nowInChina(),
-						caller.username()));
-		this.messages.correlate(caseId, ProcessConstants.MESSAGE_RECTIFICATION_SUBMITTED, submissionId,
-				Map.of(ProcessConstants.VAR_SUBMISSION_ID, submissionId));
-		return submissionId;
+		this.cases.setStatus(submitted.caseId(), CaseStatus.UNDER_REVIEW);
+		this.cases.appendTimeline(submitted.caseId(), "RECTIFICATION_SUBMITTED", submitted.submittedBy(), now,
+				submitted.statement() + (submitted.completedOn() == null ? "" : " (done " + submitted.completedOn() + ")"),
+				submitted.evidenceIds());
+		this.messages.correlate(submitted.caseId(), ProcessConstants.MESSAGE_RECTIFICATION_SUBMITTED, messageId,
+				Map.of(ProcessConstants.VAR_SUBMISSION_ID, submitted.submissionId()));
 	}
 
 	/** The assigned officer accepts the proof, or rejects it with reasons. */
@@ -122,16 +124,8 @@ public class RectificationService {
 				ProcessConstants.VAR_ACTOR, caller.username()));
 	}
 
-	public record Submission(@NotBlank @Size(max = 4000) String statement, @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds) {
-
-		public Submission {
-			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
-		}
-
-	}
-
-	public record Review(@NotNull Boolean accepted, @Size(max = 4000) String comment,
-			@Size(max = 20) List<@NotBlank @Size(max = 1000) String> reasons) {
+	public record Review(@NotNull Boolean accepted, @Size(max = 2000) String comment,
+			@Size(max = 10) List<@NotBlank @Size(max = 300) String> reasons) {
 
 		public Review {
 			reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -139,7 +133,7 @@ public class RectificationService {
 
 	}
 
-	public record Reinspection(@NotNull Boolean rectified, @NotBlank @Size(max = 4000) String findings,
+	public record Reinspection(@NotNull Boolean rectified, @NotBlank @Size(max = 3000) String findings,
 			@Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> evidenceIds) {
 
 		public Reinspection {

@@ -30,13 +30,13 @@ class AssignTaskListener implements TaskListener {
 	static final Set<String> INSPECTIONS = Set.of(ProcessConstants.TASK_INSPECT_ON_SITE,
 			ProcessConstants.TASK_VERIFY_NON_SITE, ProcessConstants.TASK_REINSPECT_SITE);
 
-	private final Deadlines deadlines;
+	private final TaskDeadlines deadlines;
 
 	private final CaseEvents events;
 
 	private final CaseRepository cases;
 
-	AssignTaskListener(Deadlines deadlines, CaseEvents events, CaseRepository cases) {
+	AssignTaskListener(TaskDeadlines deadlines, CaseEvents events, CaseRepository cases) {
 		this.deadlines = deadlines;
 		this.events = events;
 		this.cases = cases;
@@ -81,10 +81,9 @@ class AssignTaskListener implements TaskListener {
 				return date.toInstant();
 			}
 		}
-		int days = ProcessConstants.TASK_REVIEW_RECTIFICATION.equals(key)
-				? this.deadlines.properties().reviewWorkingDays()
-				: this.deadlines.properties().verificationWorkingDays();
-		return this.deadlines.due(now, days, 0).dueAt();
+		return (ProcessConstants.TASK_REVIEW_RECTIFICATION.equals(key) ? this.deadlines.review()
+				: this.deadlines.inspection())
+			.toInstant();
 	}
 
 }

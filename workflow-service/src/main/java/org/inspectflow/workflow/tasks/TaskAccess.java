@@ -31,7 +31,7 @@ public class TaskAccess {
 
 	/** The open task the caller may complete now, of one of the expected kinds. */
 	public Task workable(Caller caller, String taskId, String... expectedKeys) {
-		Task task = open(taskId);
+		Task task = visible(caller, taskId);
 		if (!Arrays.asList(expectedKeys).contains(task.getTaskDefinitionKey())) {
 			throw Problems.conflict("task " + taskId + " is '" + task.getName() + "' (" + task.getTaskDefinitionKey()
 					+ "); this endpoint completes " + String.join(" or ", expectedKeys));
@@ -50,17 +50,23 @@ public class TaskAccess {
 		return task;
 	}
 
-	/** An open task; a finished one is a conflict, an unknown one is not found. */
-	public Task open(String taskId) {
-		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-		if (task != null) {
+	/**
+	 * An open task the caller may see (a candidate, the assignee, or a supervisor of its city). A task the caller
+	 * completed is a conflict; any other task, open or not, is "not found", so that nothing is told about it.
+	 */
+	public Task visible(Caller caller, String taskId) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task != null && (isCandidate(caller, task) || isSupervisedBy(caller, task))) {
 			return task;
 		}
-		boolean finished = this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-		if (finished) {
+		if (task == null && this.history.createHistoricTaskInstanceQuery()
+			.taskId(taskId)
+			.taskAssignee(caller.username())
+			.finished()
+			.count() > 0) {
 			throw Problems.conflict("task " + taskId + " is already completed");
 		}
-		throw Problems.notFound("no task " + taskId);
+		throw Problems.notFound("no task " + taskId + " for you");
 	}
 
 	/** Whether an officer may claim or see the task: a candidate by name or by district. */
@@ -82,9 +88,11 @@ public class TaskAccess {
 
 	/** Whether the task's case is in the supervisor's city. */
 	public boolean isSupervisedBy(Caller caller, Task task) {
-		Object city = this.tasks.getVariable(task.getId(), "city");
-		return caller.hasRole("admin") || (caller.hasRole("supervisor") && caller.city() != null
-				&& caller.city().equals(city));
+		if (caller.hasRole("admin")) {
+			return true;
+		}
+		return caller.hasRole("supervisor") && caller.city() != null
+				&& caller.city().equals(this.tasks.getVariable(task.getId(), "city"));
 	}
 
 }

@@ -67,11 +67,17 @@ class TaskController {
 	TaskPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "all") String scope,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String taskKey, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		Caller caller = Caller.from(jwt);
 		TaskQuery query = this.tasks.createTaskQuery().active();
 		boolean supervises = caller.hasRole("supervisor") || caller.hasRole("admin");
+		if (supervises && !caller.hasRole("admin") && caller.city() == null) {
+			throw Problems.forbidden("your account has no city: ask an admin to put you in your city's group");
+		}
+		if (!supervises && caller.district() == null) {
+			throw Problems.forbidden("your account has no district: ask an admin to put you in your district's group");
+		}
 		switch (scope) {
 			case "mine" -> query.taskAssignee(caller.username());
 			case "group" -> candidateOf(query, caller);
@@ -118,11 +124,7 @@ class TaskController {
 	@GetMapping("/tasks/{taskId}")
 	TaskView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String taskId) {
 		Caller caller = Caller.from(jwt);
-		Task task = this.access.open(taskId);
-		if (!this.access.isCandidate(caller, task) && !this.access.isSupervisedBy(caller, task)) {
-			throw Problems.notFound("no task " + taskId + " in your jurisdiction");
-		}
-		return view(task);
+		return view(this.access.visible(caller, taskId));
 	}
 
 	/** An officer takes an unclaimed task of its district (or one it was named for). */
@@ -130,7 +132,7 @@ class TaskController {
 	@Transactional
 	TaskView claim(@AuthenticationPrincipal Jwt jwt, @PathVariable String taskId) {
 		Caller caller = Caller.from(jwt);
-		Task task = this.access.open(taskId);
+		Task task = this.access.visible(caller, taskId);
 		if (!this.access.isCandidate(caller, task)) {
 			throw Problems.forbidden("task " + taskId + " is for other officers; a supervisor may assign it to you");
 		}
@@ -145,7 +147,7 @@ class TaskController {
 		this.cases.assignOfficer(caseId, caller.username());
 		this.cases.appendTimeline(caseId, "TASK_CLAIMED", caller.username(), EngineClock.now(), task.getName(),
 				List.of());
-		return view(this.access.open(taskId));
+		return view(this.access.visible(caller, taskId));
 	}
 
 	/** A supervisor gives a task of its city to another officer. */
@@ -154,7 +156,7 @@ class TaskController {
 	TaskView reassign(@AuthenticationPrincipal Jwt jwt, @PathVariable String taskId,
 			@Valid @RequestBody Reassignment body) {
 		Caller caller = Caller.from(jwt);
-		Task task = this.access.open(taskId);
+		Task task = this.access.visible(caller, taskId);
 		if (!this.access.isSupervisedBy(caller, task)) {
 			throw Problems.forbidden("only a supervisor of the case's city reassigns its tasks");
 		}
@@ -171,7 +173,7 @@ class TaskController {
 									: task.getDueDate().toInstant().atZone(Deadlines.ZONE).toLocalDate(),
 							EngineClock.nowInChina(), caller.username()));
 		}
-		return view(this.access.open(taskId));
+		return view(this.access.visible(caller, taskId));
 	}
 
 	private void candidateOf(TaskQuery query, Caller caller) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.workflow.cases.CaseRepository;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.ProcessConstants;
+import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Non-site verification (非现场): fetches the enterprise's monitoring readings of the past day from the
  * online-monitoring platform and keeps them as a snapshot the officer decides on; the process keeps the snapshot's id.
- * The task runs asynchronously and is retried when the platform is unreachable.
+ * The task runs asynchronously; when the platform does not answer, the case goes to an inspection on site
+ * ({@code Error_MonitoringUnavailable}) rather than waiting for an outside system.
  */
 @Component
 class FetchMonitoringDataDelegate implements JavaDelegate {
@@ -48,7 +50,16 @@ class FetchMonitoringDataDelegate implements JavaDelegate {
 		String caseId = execution.getProcessBusinessKey();
 		String uscc = (String) execution.getVariable(ProcessConstants.VAR_ENTERPRISE_USCC);
 		Instant now = EngineClock.now();
-		MonitoringPlatformClient.Readings readings = this.platform.readings(uscc, now.minus(LOOK_BACK), now);
+		MonitoringPlatformClient.Readings readings;
+		try {
+			readings = this.platform.readings(uscc, now.minus(LOOK_BACK), now);
+		}
+		catch (RuntimeException ex) {
+			// the case must not wait on an outside system: verify on site instead
+			this.cases.appendTimeline(caseId, "MONITORING_DATA_UNAVAILABLE", "online-monitoring platform", now,
+					"no readings (" + ex.getClass().getSimpleName() + "): verification on site", List.of());
+			throw new BpmnError("MONITORING_UNAVAILABLE", ex.getMessage());
+		}
 		String snapshotId = UUID.randomUUID().toString();
 		long exceedances = readings.exceedances();
 		this.jdbc.update("INSERT INTO wf_monitoring_snapshot (snapshot_id, case_id, fetched_at, exceedances, content)"

@@ -31,8 +31,9 @@ class RecordPenaltyDecisionDelegate implements JavaDelegate {
 		boolean first = Boolean.TRUE.equals(execution.getVariable(ProcessConstants.VAR_FIRST_OFFENCE));
 		if (ProcessConstants.PENALTY_DECISION_PENALTY_CASE.equals(decision)) {
 			boolean serious = "SERIOUS".equals(execution.getVariable(ProcessConstants.VAR_SEVERITY));
-			execution.setVariable(ProcessConstants.VAR_PENALTY_GROUNDS,
-					(serious || first ? PenaltyGrounds.SERIOUS_VIOLATION : PenaltyGrounds.REPEATED_VIOLATION).name());
+			PenaltyGrounds grounds = serious ? PenaltyGrounds.SERIOUS_VIOLATION
+					: !first ? PenaltyGrounds.REPEATED_VIOLATION : PenaltyGrounds.GENERAL_VIOLATION;
+			execution.setVariable(ProcessConstants.VAR_PENALTY_GROUNDS, grounds.name());
 		}
 		execution.setVariable(ProcessConstants.VAR_ESCALATION_PENALTY_NEEDED, false);
 		execution.setVariable(ProcessConstants.VAR_REJECTIONS, 0);

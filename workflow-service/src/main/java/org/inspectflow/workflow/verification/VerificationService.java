@@ -16,6 +16,8 @@ import org.inspectflow.workflow.process.CaseEvents;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.tasks.TaskAccess;
+import org.inspectflow.workflow.tasks.TaskDeadlines;
+import org.inspectflow.support.validation.Uscc;
 import org.inspectflow.workflow.web.Problems;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
@@ -41,8 +43,11 @@ public class VerificationService {
 
 	private final JdbcTemplate jdbc;
 
+	private final TaskDeadlines taskDeadlines;
+
 	VerificationService(TaskAccess access, TaskService tasks, CaseRepository cases, CaseEvents events,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, TaskDeadlines taskDeadlines) {
+		this.taskDeadlines = taskDeadlines;
 		this.access = access;
 		this.tasks = tasks;
 		this.cases = cases;
@@ -58,6 +63,16 @@ public class VerificationService {
 		check(record, nonSite);
 		String caseId = (String) this.tasks.getVariable(taskId, ProcessConstants.VAR_CASE_ID);
 		String uscc = (String) this.tasks.getVariable(taskId, ProcessConstants.VAR_ENTERPRISE_USCC);
+		boolean violation = "VIOLATION_CONFIRMED".equals(record.finding()) || "SERIOUS_VIOLATION".equals(record.finding());
+		if (violation && uscc == null) {
+			if (record.enterpriseUscc() == null || !Uscc.isValid(record.enterpriseUscc())) {
+				throw Problems.badRequest("this case names no enterprise: a violation needs the responsible enterprise's"
+						+ " unified social credit code (enterpriseUscc), as identified on site");
+			}
+			uscc = record.enterpriseUscc();
+			this.jdbc.update("UPDATE wf_case SET enterprise_uscc = ? WHERE case_id = ?", uscc,
+					this.tasks.getVariable(taskId, ProcessConstants.VAR_CASE_ID));
+		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProcessConstants.VAR_FINDING, record.finding());
 		variables.put(ProcessConstants.VAR_ACTOR, caller.username());
@@ -65,6 +80,8 @@ public class VerificationService {
 		if (ProcessConstants.FINDING_NEEDS_SITE_VISIT.equals(record.finding())) {
 			this.cases.appendTimeline(caseId, "SITE_VISIT_REQUESTED", caller.username(), now, record.findings(),
 					record.evidenceIds());
+			// the site visit gets a period of its own (its overdue timer reads this when the task starts)
+			variables.put(ProcessConstants.VAR_VERIFICATION_DUE_AT, this.taskDeadlines.inspection());
 			this.tasks.complete(taskId, variables);
 			return null;
 		}
@@ -88,11 +105,13 @@ public class VerificationService {
 				record.evidenceIds());
 		this.events.publish(null, InspectionRecorded.TYPE, caseId,
 				new InspectionRecorded(caseId, recordId, uscc, mode, finding, record.violationType(),
-						List.of(caller.username()), record.evidenceIds(), record.location(), EngineClock.nowInChina(),
+						List.of(caller.username()), record.evidenceIds(),
+						record.location() == null ? null : record.location().point(), EngineClock.nowInChina(),
 						caller.username()));
 		variables.put(ProcessConstants.VAR_INSPECTION_RECORD_ID, recordId);
 		variables.put("verifiedBy", caller.username());
 		if (problem) {
+			variables.put(ProcessConstants.VAR_ENTERPRISE_USCC, uscc);
 			variables.put(ProcessConstants.VAR_SEVERITY, severity);
 			variables.put(ProcessConstants.VAR_VIOLATION_TYPE, record.violationType());
 			variables.put(ProcessConstants.VAR_LEGAL_BASIS, record.legalBasis());
@@ -108,9 +127,10 @@ public class VerificationService {
 	private static void check(VerificationRecord record, boolean nonSite) {
 		switch (record.finding()) {
 			case "UNFOUNDED" -> {
-				if (record.dismissalReason() == null) {
+				if (record.dismissalReason() == null || record.dismissalExplanation() == null
+						|| record.dismissalExplanation().isBlank()) {
 					throw Problems.badRequest("an unfounded clue needs a dismissalReason (UNFOUNDED, NOT_ENVIRONMENTAL,"
-							+ " OUT_OF_JURISDICTION, INSUFFICIENT_INFORMATION)");
+							+ " OUT_OF_JURISDICTION, INSUFFICIENT_INFORMATION) and a dismissalExplanation for the record");
 				}
 			}
 			case "NEEDS_SITE_VISIT" -> {

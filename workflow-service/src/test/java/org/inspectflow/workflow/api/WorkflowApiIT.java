@@ -2,10 +2,15 @@ package org.inspectflow.workflow.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.Exchanges;
+import org.inspectflow.contracts.Queues;
+import org.inspectflow.contracts.events.RectificationSubmitted;
+import org.inspectflow.support.messaging.Inbox;
 import org.inspectflow.contracts.MatchMethod;
 import org.inspectflow.contracts.RiskTier;
 import org.inspectflow.contracts.commands.EnterpriseMatchResult;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
 
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -141,18 +147,22 @@ class WorkflowApiIT {
 		Task task = awaitTask(caseId, ProcessConstants.TASK_INSPECT_ON_SITE);
 		String verification = "/tasks/" + task.getId() + "/verification";
 		String unfounded = """
-				{"finding": "UNFOUNDED", "findings": "nothing seen", "dismissalReason": "UNFOUNDED"}""";
+				{"finding": "UNFOUNDED", "findings": "nothing seen", "dismissalReason": "UNFOUNDED",
+				 "dismissalExplanation": "two visits, no dust"}""";
 
 		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer1", null).body()).contains(task.getId());
 		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer2", null).body()).doesNotContain(task.getId());
-		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer2", ""), 403);
+		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer2", ""), 404);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", unfounded), 409);
 		assertThat(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer1", "").status()).isEqualTo(200);
-		assertProblem(call(HttpMethod.POST, verification, "officer2", unfounded), 403);
+		assertProblem(call(HttpMethod.POST, verification, "officer2", unfounded), 404);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", """
 				{"finding": "VIOLATION_CONFIRMED", "findings": "no legal basis given"}"""), 400);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", """
 				{"finding": "UNFOUNDED", "findings": "no reason given"}"""), 400);
+		assertProblem(call(HttpMethod.POST, verification, "officer1", """
+				{"finding": "UNFOUNDED", "findings": "x", "dismissalReason": "UNFOUNDED", "dismissalExplanation": "x",
+				 "location": {"latitude": 91, "longitude": 0}}"""), 400);
 		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/rectification-review", "officer1",
 				"{\"accepted\": true}"), 409);
 		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isOne();
@@ -168,17 +178,24 @@ class WorkflowApiIT {
 	}
 
 	@Test
-	void anEnterpriseSubmitsOnlyForItsOwnCaseAndOnlyWhenAnOrderIsOpen() {
+	void aSubmissionForAnotherEnterprisesCaseIsDeadLetteredWithItsReason() throws Exception {
 		String caseId = reportClue("officer1", "SUBMIT");
-		String submission = "{\"statement\": \"fixed\", \"evidenceIds\": [\"EV-1\"]}";
-		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise2",
-				submission), 404);
-		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise1",
-				submission), 409);
-		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "officer1",
-				submission), 403);
-		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/rectification/submissions", "enterprise1",
-				"{\"evidenceIds\": []}"), 400);
+		RectificationSubmitted forged = new RectificationSubmitted(caseId, "914403050000DM0029", "ORDER-X", 1,
+				"SUB-" + System.nanoTime(), List.of(), "done", null, OffsetDateTime.now(), "enterprise2");
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		this.rabbit.send(Exchanges.EVENTS, RectificationSubmitted.TYPE,
+				MessageBuilder.withBody(this.json.writeValueAsBytes(Envelope.of(RectificationSubmitted.TYPE,
+						"/inspectflow/enterprise-service", caseId, forged, caseId, null, null)))
+					.andProperties(properties)
+					.build());
+		Message dead = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.rabbit.receive(Queues.deadLetterQueue(Queues.WORKFLOW_SUBMISSIONS)),
+					(message) -> message != null && new String(message.getBody(), StandardCharsets.UTF_8).contains(caseId));
+		Object reason = dead.getMessageProperties().getHeader(Inbox.REASON_HEADER);
+		assertThat(String.valueOf(reason)).contains("not about enterprise 914403050000DM0029");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM wf_case WHERE case_id = ?", String.class, caseId))
+			.isIn("REPORTED", "VERIFYING");
 	}
 
 	@Test

@@ -23,7 +23,6 @@ import org.inspectflow.contracts.events.RectificationOrdered;
 import org.inspectflow.contracts.events.RectificationOverdue;
 import org.inspectflow.contracts.events.RectificationRejected;
 import org.inspectflow.contracts.events.RectificationReminderDue;
-import org.inspectflow.contracts.events.RectificationSubmitted;
 import org.inspectflow.workflow.messaging.WorkflowListeners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +47,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.inspectflow.workflow.process.ProcessConstants.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -109,6 +109,12 @@ class CaseHandlingProcessTest {
 	ProcessMessages messages;
 
 	@Autowired
+	org.inspectflow.support.messaging.MessageSchemas schemas;
+
+	@Autowired
+	org.inspectflow.workflow.rectification.RectificationService rectifications;
+
+	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactionManager;
 
 	ProcessScenario scenario;
@@ -118,7 +124,8 @@ class CaseHandlingProcessTest {
 		// a Tuesday in an ordinary week of 2026, 10:00 in China
 		ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-03-10T02:00:00Z")));
 		this.scenario = new ProcessScenario(this.http, this.json, this.jdbc, this.runtime, this.tasks,
-				this.management, this.history, this.listeners);
+				this.management, this.history, this.listeners, this.schemas, this.rectifications,
+				this.transactionManager);
 	}
 
 	@AfterEach
@@ -156,7 +163,7 @@ class CaseHandlingProcessTest {
 	String caseWaitingForRectification(String problemType, String violationType, boolean firstOffence)
 			throws Exception {
 		String caseId = caseWaitingForInspection(problemType, RiskTier.MEDIUM);
-		this.scenario.inspectAndConfirm(caseId, violationType, "GENERAL");
+		this.scenario.inspectAndConfirm(caseId, violationType, "MINOR");
 		this.scenario.runJobs();
 		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_FIRST_OFFENCE_RESULT);
 		this.scenario.firstOffenceChecked(caseId, firstOffence);
@@ -214,7 +221,7 @@ class CaseHandlingProcessTest {
 					TASK_REVIEW_RECTIFICATION, "Task_AcceptRectification", "Task_CloseCase")
 			.hasNotPassed(CALL_ACTIVITY_PENALTY_CASE);
 		assertThat(this.scenario.sent(caseId)).containsSubsequence(InspectionRecorded.TYPE, CheckFirstOffence.TYPE,
-				RectificationOrdered.TYPE, RectificationSubmitted.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE);
+				RectificationOrdered.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE);
 		assertThat(this.scenario.caseRow(caseId).get("STATUS")).isEqualTo("CLOSED");
 	}
 
@@ -227,7 +234,7 @@ class CaseHandlingProcessTest {
 
 		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION);
 		assertThat(this.scenario.sent(caseId)).containsSubsequence(RectificationOrdered.TYPE,
-				RectificationSubmitted.TYPE, RectificationRejected.TYPE, RectificationOrdered.TYPE);
+				RectificationRejected.TYPE, RectificationOrdered.TYPE);
 		var secondOrder = this.scenario.lastSent(caseId, RectificationOrdered.TYPE);
 		assertThat(secondOrder.get("round").asInt()).isEqualTo(2);
 		assertThat(secondOrder.get("requirements").toString()).contains("no monitoring data after the repair");
@@ -320,6 +327,18 @@ class CaseHandlingProcessTest {
 	}
 
 	@Test
+	void aFirstViolationThatIsMoreThanMinorOpensAPenaltyCase() throws Exception {
+		String caseId = caseWaitingForInspection("MONITORING", RiskTier.MEDIUM);
+		this.scenario.inspectAndConfirm(caseId, "MONITORING_DATA_GAP", "GENERAL");
+		this.scenario.runJobs();
+		this.scenario.firstOffenceChecked(caseId, true);
+		assertThat(this.scenario.variable(caseId, VAR_PENALTY_DECISION)).isEqualTo("PENALTY_CASE");
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION, CALL_ACTIVITY_PENALTY_CASE);
+		assertThat(this.scenario.lastSent(caseId, PenaltyCaseOpened.TYPE).get("grounds").asText())
+			.isEqualTo("GENERAL_VIOLATION");
+	}
+
+	@Test
 	void aRepeatedViolationOpensAPenaltyCaseBesideTheRectification() throws Exception {
 		String caseId = caseWaitingForRectification("MONITORING", "MONITORING_DATA_GAP", false);
 		assertThat(this.scenario.variable(caseId, VAR_PENALTY_DECISION)).isEqualTo("PENALTY_CASE");
@@ -352,7 +371,7 @@ class CaseHandlingProcessTest {
 		String taskId = this.scenario.claim(caseId, TASK_VERIFY_NON_SITE);
 		this.scenario.send(post("/tasks/" + taskId + "/verification"), ProcessScenario.OFFICER_1, """
 				{"finding": "VIOLATION_CONFIRMED", "findings": "SO2 212.5 mg/m3 against a limit of 100",
-				 "violationType": "SO2_EXCEEDANCE", "legalBasis": "《大气污染防治法》第九十九条", "severity": "GENERAL"}
+				 "violationType": "SO2_EXCEEDANCE", "legalBasis": "《大气污染防治法》第九十九条", "severity": "MINOR"}
 				""").andExpect(status().isOk());
 		this.scenario.runJobs();
 		this.scenario.firstOffenceChecked(caseId, true);
@@ -367,9 +386,25 @@ class CaseHandlingProcessTest {
 	}
 
 	@Test
+	void whenTheMonitoringPlatformDoesNotAnswerTheAlarmIsVerifiedOnSite() throws Exception {
+		MONITORING.stubFor(get(urlPathMatching("/api/monitoring/enterprises/" + ProcessScenario.ENTERPRISE_1
+				+ "/readings")).willReturn(aResponse().withStatus(503)));
+		String caseId = this.scenario.reportClue(ProcessScenario.OFFICER_1, """
+				{"source": "ONLINE_MONITORING_ALARM", "enterpriseUscc": "%s", "problemType": "%s",
+				 "description": "DA001 SO2 over the limit"}
+				""".formatted(ProcessScenario.ENTERPRISE_1, unique("SO2_EXCEEDANCE")));
+		this.scenario.runJobs();
+		this.scenario.enterpriseMatched(caseId, RiskTier.MEDIUM, false);
+		this.scenario.runJobs();
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_INSPECT_ON_SITE).hasNotPassed(TASK_VERIFY_NON_SITE);
+		MONITORING.resetAll();
+	}
+
+	@Test
 	void aReplyThatComesBeforeTheProcessWaitsIsKeptAndDelivered() throws Exception {
 		String caseId = caseWaitingForInspection("SO2_EMISSION", RiskTier.MEDIUM);
-		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "GENERAL");
+		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "MINOR");
 		// the look-back is not even requested yet (the request is an async step)
 		this.scenario.assertThatCase(caseId).isWaitingAt("Task_RequestFirstOffenceCheck");
 		this.scenario.firstOffenceChecked(caseId, true);
@@ -383,7 +418,7 @@ class CaseHandlingProcessTest {
 	@Test
 	void aSubmissionThatComesBeforeTheOrderIsKeptAndReviewedWhenTheOrderIsOut() throws Exception {
 		String caseId = caseWaitingForInspection("SO2_EMISSION", RiskTier.MEDIUM);
-		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "GENERAL");
+		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "MINOR");
 		this.scenario.runJobs();
 		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_FIRST_OFFENCE_RESULT);
 		new org.springframework.transaction.support.TransactionTemplate(this.transactionManager)
@@ -429,6 +464,23 @@ class CaseHandlingProcessTest {
 		var notification = this.scenario.lastSent(caseId, SendNotification.TYPE);
 		assertThat(notification.get("recipientType").asText()).isEqualTo("SUPERVISOR");
 		assertThat(notification.get("recipientId").asText()).isEqualTo("city:440300");
+	}
+
+	@Test
+	void aSubmissionForAnotherEnterpriseOrAnOrderNotOpenIsRefusedAndChangesNothing() throws Exception {
+		String caseId = caseWaitingForRectification("SO2_EMISSION", true);
+		String order = (String) this.scenario.caseRow(caseId).get("ORDER_ID");
+		assertThat(this.scenario.refusalOf(caseId, order, "914403050000DM0029")).contains("not about enterprise");
+		assertThat(this.scenario.refusalOf(caseId, "ORDER-OF-NOTHING", ProcessScenario.ENTERPRISE_1))
+			.contains("no open order");
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_WAIT_FOR_RECTIFICATION);
+		assertThat(this.scenario.caseRow(caseId).get("STATUS")).isEqualTo("RECTIFYING");
+
+		this.scenario.submitProof(caseId);
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REVIEW_RECTIFICATION);
+		assertThat(this.scenario.refusalOf(caseId, order, ProcessScenario.ENTERPRISE_1)).as("a second one in the round")
+			.contains("no open order");
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REVIEW_RECTIFICATION);
 	}
 
 	int keptMessages(String caseId) {

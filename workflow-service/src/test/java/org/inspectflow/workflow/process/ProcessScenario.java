@@ -13,7 +13,11 @@ import org.inspectflow.contracts.MatchMethod;
 import org.inspectflow.contracts.RiskTier;
 import org.inspectflow.contracts.commands.EnterpriseMatchResult;
 import org.inspectflow.contracts.commands.FirstOffenceResult;
+import org.inspectflow.contracts.events.RectificationSubmitted;
+import org.inspectflow.support.messaging.MalformedMessageException;
+import org.inspectflow.support.messaging.MessageSchemas;
 import org.inspectflow.workflow.messaging.WorkflowListeners;
+import org.inspectflow.workflow.rectification.RectificationService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -28,6 +32,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -51,7 +57,6 @@ public final class ProcessScenario {
 
 	public static final RequestPostProcessor SUPERVISOR_1 = user("supervisor1", "supervisor", null, null);
 
-	public static final RequestPostProcessor ENTERPRISE_USER_1 = user("enterprise1", "enterprise", null, ENTERPRISE_1);
 
 	private final MockMvc http;
 
@@ -69,8 +74,18 @@ public final class ProcessScenario {
 
 	private final WorkflowListeners listeners;
 
+	private final MessageSchemas schemas;
+
+	private final RectificationService rectifications;
+
+	private final TransactionTemplate transactions;
+
 	public ProcessScenario(MockMvc http, ObjectMapper json, JdbcTemplate jdbc, RuntimeService runtime,
-			TaskService tasks, ManagementService management, HistoryService history, WorkflowListeners listeners) {
+			TaskService tasks, ManagementService management, HistoryService history, WorkflowListeners listeners,
+			MessageSchemas schemas, RectificationService rectifications, PlatformTransactionManager transactions) {
+		this.schemas = schemas;
+		this.rectifications = rectifications;
+		this.transactions = new TransactionTemplate(transactions);
 		this.http = http;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -207,11 +222,40 @@ public final class ProcessScenario {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
 	}
 
-	/** enterprise 1 submits proof for the open order. */
-	public void submitProof(String caseId) throws Exception {
-		send(post("/cases/" + caseId + "/rectification/submissions"), ENTERPRISE_USER_1, """
-				{"statement": "desulphurisation unit repaired and running", "evidenceIds": ["EV-10"]}
-				""").andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isAccepted());
+	/** enterprise 1 submits proof for the open order, through its portal (enterprise-service publishes it). */
+	public void submitProof(String caseId) {
+		String orderId = (String) caseRow(caseId).get("ORDER_ID");
+		submission(caseId, orderId, ENTERPRISE_1);
+	}
+
+	public void submission(String caseId, String orderId, String enterpriseUscc) {
+		Envelope<Object> envelope = Envelope.of(RectificationSubmitted.TYPE, "/inspectflow/enterprise-service", caseId,
+				submitted(caseId, orderId, enterpriseUscc), caseId, null, null);
+		try {
+			this.listeners.onSubmission(new Message(this.json.writeValueAsBytes(envelope), new MessageProperties()));
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The reason a submission is refused (the inbox dead-letters it with this reason), or null when it is taken. */
+	public String refusalOf(String caseId, String orderId, String enterpriseUscc) {
+		try {
+			this.transactions.executeWithoutResult((status) -> this.rectifications
+				.receive(java.util.UUID.randomUUID().toString(), submitted(caseId, orderId, enterpriseUscc)));
+			return null;
+		}
+		catch (MalformedMessageException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	private static RectificationSubmitted submitted(String caseId, String orderId, String enterpriseUscc) {
+		return new RectificationSubmitted(caseId, enterpriseUscc, orderId, 1,
+				"SUB-" + java.util.UUID.randomUUID(), List.of("EV-10"), "desulphurisation unit repaired and running",
+				java.time.LocalDate.of(2026, 3, 12), java.time.OffsetDateTime.parse("2026-03-12T10:00:00+08:00"),
+				"enterprise1");
 	}
 
 	/** officer 1 reviews the submission (the review task comes to the officer who verified). */
@@ -226,10 +270,23 @@ public final class ProcessScenario {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
 	}
 
-	/** The types of what the case sent (events and commands), in order. */
+	/**
+	 * The types of what the case sent (events and commands), in order; each message is checked against its schema
+	 * in the AsyncAPI file, as its consumers will check it.
+	 */
 	public List<String> sent(String caseId) {
-		return this.jdbc.queryForList("SELECT type FROM inspectflow_outbox WHERE subject = ? ORDER BY seq",
-				String.class, caseId);
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"SELECT type, body FROM inspectflow_outbox WHERE subject = ? ORDER BY seq", caseId);
+		for (Map<String, Object> row : rows) {
+			try {
+				this.schemas.check((String) row.get("type"), this.json.readTree(row.get("body").toString()));
+			}
+			catch (Exception ex) {
+				throw new AssertionError(row.get("type") + " of case " + caseId + " fails its schema: "
+						+ ex.getMessage() + "\n" + row.get("body"), ex);
+			}
+		}
+		return rows.stream().map((row) -> (String) row.get("type")).toList();
 	}
 
 	/** The data of the last message of this type the case sent. */

@@ -12,6 +12,7 @@ import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.contracts.events.ClueDismissed;
 import org.inspectflow.contracts.events.EvidenceStored;
 import org.inspectflow.contracts.events.InspectionAssigned;
+import org.inspectflow.contracts.events.InspectionRecorded;
 import org.inspectflow.contracts.events.PenaltyCaseOpened;
 import org.inspectflow.contracts.events.RectificationAccepted;
 import org.inspectflow.contracts.events.RectificationOrdered;
@@ -36,8 +37,11 @@ public final class Queues {
 
 	public static final String ENTERPRISE_COMMANDS = "enterprise-service.commands";
 
-	/** Keeps each enterprise's compliance history current. */
+	/** Keeps each enterprise's compliance history current (violations found, orders, penalties, closures). */
 	public static final String ENTERPRISE_COMPLIANCE = "enterprise-service.compliance";
+
+	/** Keeps the enterprise portal's view of each enterprise's rectification orders current. */
+	public static final String ENTERPRISE_ORDERS = "enterprise-service.orders";
 
 	public static final String NOTIFICATION_COMMANDS = "notification-service.commands";
 
@@ -58,8 +62,11 @@ public final class Queues {
 			new QueueBinding(ENTERPRISE_COMMANDS, Exchanges.COMMANDS,
 					List.of(MatchEnterprise.TYPE, CheckFirstOffence.TYPE)),
 			new QueueBinding(ENTERPRISE_COMPLIANCE, Exchanges.EVENTS,
-					List.of(RectificationOrdered.TYPE, RectificationAccepted.TYPE, PenaltyCaseOpened.TYPE,
-							CaseClosed.TYPE, ClueDismissed.TYPE)),
+					List.of(InspectionRecorded.TYPE, RectificationOrdered.TYPE, RectificationAccepted.TYPE,
+							PenaltyCaseOpened.TYPE, CaseClosed.TYPE, ClueDismissed.TYPE)),
+			new QueueBinding(ENTERPRISE_ORDERS, Exchanges.EVENTS,
+					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
+							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE)),
 			new QueueBinding(NOTIFICATION_COMMANDS, Exchanges.COMMANDS, List.of(SendNotification.TYPE)),
 			new QueueBinding(NOTIFICATION_EVENTS, Exchanges.EVENTS,
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,

@@ -1,6 +1,7 @@
 package org.inspectflow.bench;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.inspectflow.contracts.ClueSource;
+import org.inspectflow.contracts.events.RectificationSubmitted;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.WorkflowServiceApplication;
 import org.inspectflow.workflow.clue.ClueService;
@@ -33,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The real {@code CaseHandlingProcess} end to end on the embedded engine (PostgreSQL, history level audit): each case
- * is reported, matched, inspected (violation), looked back, ordered, submitted, reviewed and closed, every user task
- * completed through workflow-service's own application services (the code behind its REST endpoints), every reply
- * correlated as the inbox would; beside it, in the same JVM and database, a bare start → service task → end process.
+ * is reported, matched, inspected (a minor violation), looked back, ordered, submitted, reviewed and closed, every
+ * user task completed through workflow-service's own application services (the code behind its REST endpoints), every
+ * reply and the enterprise's submission handled as the inbox would; beside it, in the same JVM and database, a bare start → service task → end process.
  * Prints both rates and their ratio, per round and as medians. Engine only: no RabbitMQ (the outbox rows are
  * written and not relayed), no HTTP.
  * <p>
@@ -68,7 +70,9 @@ public final class CaseHandlingBenchmark {
 					// the benchmark jar carries MongoDB for the outbox benchmark; workflow-service has none
 					"spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
 							+ "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-							+ "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration")
+							+ "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration,"
+							// no web server here, so no engine REST API either
+							+ "org.operaton.bpm.spring.boot.starter.rest.OperatonBpmRestJerseyAutoConfiguration")
 			.map((setting) -> "--" + setting)
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkflowServiceApplication.class)
@@ -123,6 +127,8 @@ public final class CaseHandlingBenchmark {
 
 		private final TransactionTemplate transactions;
 
+		private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 		private int sequence;
 
 		Bench(ConfigurableApplicationContext context) {
@@ -134,6 +140,7 @@ public final class CaseHandlingBenchmark {
 			this.tasks = context.getBean(TaskService.class);
 			this.management = context.getBean(ManagementService.class);
 			this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			this.jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
 			context.getBeanFactory().registerSingleton("benchNoopDelegate", (JavaDelegate) (execution) -> {
 				execution.setVariable("done", true);
 			});
@@ -178,12 +185,18 @@ public final class CaseHandlingBenchmark {
 			String inspection = task(caseId, ProcessConstants.TASK_INSPECT_ON_SITE);
 			this.tasks.claim(inspection, OFFICER.username());
 			this.verifications.record(OFFICER, inspection, new VerificationRecord("VIOLATION_CONFIRMED",
-					"bench finding", "BOILER_DESULPHURISATION_OFF", "art. 99", "GENERAL", null, null, List.of(), null));
+					"bench finding", "BOILER_DESULPHURISATION_OFF", "art. 99", "MINOR", null, null, List.of(), null,
+					null));
 			runJobs(caseId);
 			correlate(caseId, ProcessConstants.MESSAGE_FIRST_OFFENCE_CHECKED,
 					Map.of(ProcessConstants.VAR_FIRST_OFFENCE, true, "previousCaseIds", ""));
-			this.rectifications.submit(ENTERPRISE, caseId,
-					new RectificationService.Submission("repaired", List.of("EV-1")));
+			String orderId = this.jdbc.queryForObject("SELECT order_id FROM wf_case WHERE case_id = ?", String.class,
+					caseId);
+			RectificationSubmitted submitted = new RectificationSubmitted(caseId, ENTERPRISE.enterpriseId(), orderId, 1,
+					UUID.randomUUID().toString(), List.of("EV-1"), "repaired", null, OffsetDateTime.now(),
+					ENTERPRISE.username());
+			this.transactions.executeWithoutResult(
+					(status) -> this.rectifications.receive(UUID.randomUUID().toString(), submitted));
 			this.rectifications.review(OFFICER, task(caseId, ProcessConstants.TASK_REVIEW_RECTIFICATION),
 					new RectificationService.Review(true, "ok", List.of()));
 			if (this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() != 0) {

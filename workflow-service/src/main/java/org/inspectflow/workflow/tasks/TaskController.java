@@ -59,14 +59,15 @@ class TaskController {
 	}
 
 	/**
-	 * Tasks, newest due first.
+	 * Tasks, the earliest due first.
 	 * @param scope {@code mine} (assigned to me), {@code group} (unclaimed, for my district or me) or {@code all}
 	 * (both; for a supervisor: every task of the city)
 	 */
 	@GetMapping("/tasks")
 	TaskPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "all") String scope,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String taskKey, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) String taskKey, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		Caller caller = Caller.from(jwt);
@@ -105,6 +106,17 @@ class TaskController {
 		}
 		if (taskKey != null) {
 			query.taskDefinitionKey(taskKey);
+		}
+		if (status != null) {
+			switch (status) {
+				case "unclaimed" -> query.taskUnassigned();
+				case "claimed" -> query.taskAssigned();
+				case "overdue" -> query.dueBefore(Date.from(EngineClock.now()));
+				case "due-soon" -> query.dueAfter(Date.from(EngineClock.now()))
+					.dueBefore(Date.from(EngineClock.now().plus(java.time.Duration.ofDays(2))));
+				default -> throw Problems.badRequest(
+						"status is unclaimed, claimed, overdue or due-soon (within 2 days), not '" + status + "'");
+			}
 		}
 		if (overdue) {
 			query.dueBefore(Date.from(EngineClock.now()));

@@ -154,7 +154,13 @@ class WorkflowApiIT {
 		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer2", null).body()).doesNotContain(task.getId());
 		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer2", ""), 404);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", unfounded), 409);
+		assertThat(call(HttpMethod.GET, "/tasks?status=unclaimed", "officer1", null).body()).contains(task.getId());
+		assertProblem(call(HttpMethod.GET, "/tasks?status=forgotten", "officer1", null), 400);
 		assertThat(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer1", "").status()).isEqualTo(200);
+		assertThat(call(HttpMethod.GET, "/tasks?scope=mine&status=claimed", "officer1", null).body())
+			.contains(task.getId());
+		assertThat(call(HttpMethod.GET, "/tasks?status=unclaimed", "officer1", null).body())
+			.doesNotContain(task.getId());
 		assertProblem(call(HttpMethod.POST, verification, "officer2", unfounded), 404);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", """
 				{"finding": "VIOLATION_CONFIRMED", "findings": "no legal basis given"}"""), 400);

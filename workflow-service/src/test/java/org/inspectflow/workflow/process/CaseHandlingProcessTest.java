@@ -483,6 +483,64 @@ class CaseHandlingProcessTest {
 		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_REVIEW_RECTIFICATION);
 	}
 
+	@Test
+	void aClueFromAnotherChannelOpensOneCaseHoweverOftenItIsSent() throws Exception {
+		String clueId = java.util.UUID.randomUUID().toString();
+		var clue = new org.inspectflow.contracts.commands.ReportClue(clueId,
+				org.inspectflow.contracts.ClueSource.REMOTE_SENSING, null,
+				new org.inspectflow.contracts.GeoPoint(22.61, 114.02), unique("ILLEGAL_FARM"),
+				"satellite patch 2026-03-08: new ponds beside the river", java.time.OffsetDateTime.now(),
+				"remote-sensing-feed", "PATCH-0042");
+		byte[] body = this.json.writeValueAsBytes(org.inspectflow.contracts.Envelope.of(
+				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, clueId,
+				null, null));
+		this.listeners.onCommand(new org.springframework.amqp.core.Message(body,
+				new org.springframework.amqp.core.MessageProperties()));
+		byte[] resent = this.json.writeValueAsBytes(org.inspectflow.contracts.Envelope.of(
+				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, clueId,
+				null, null));
+		this.listeners.onCommand(new org.springframework.amqp.core.Message(resent,
+				new org.springframework.amqp.core.MessageProperties()));
+
+		java.util.List<String> cases = this.jdbc.queryForList("SELECT case_id FROM wf_case WHERE clue_id = ?",
+				String.class, clueId);
+		assertThat(cases).hasSize(1);
+		assertThat(this.scenario.caseRow(cases.get(0))).containsEntry("SOURCE", "REMOTE_SENSING")
+			.containsEntry("DISTRICT", "440304");
+		this.scenario.runJobs();
+		assertThat(this.scenario.lastSent(cases.get(0), MatchEnterprise.TYPE).get("location").get("latitude").asDouble())
+			.isEqualTo(22.61);
+	}
+
+	@Test
+	void theTimelineShowsEveryStepWithTheEvidenceHashes() throws Exception {
+		String caseId = caseWaitingForInspection("NOISE", RiskTier.LOW);
+		var stored = new org.inspectflow.contracts.events.EvidenceStored(caseId, "EV-1",
+				org.inspectflow.contracts.events.EvidenceKind.PHOTO, "image/jpeg", 2_345_678L,
+				"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+				"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", null,
+				java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now(), "officer1");
+		this.listeners.onEvidence(new org.springframework.amqp.core.Message(this.json.writeValueAsBytes(
+				org.inspectflow.contracts.Envelope.of(org.inspectflow.contracts.events.EvidenceStored.TYPE,
+						"/inspectflow/evidence-service", caseId, stored, caseId, null, null)),
+				new org.springframework.amqp.core.MessageProperties()));
+		this.scenario.inspectAndConfirm(caseId, "NOISE_OVER_LIMIT", "MINOR");
+
+		String timeline = this.scenario.get("/cases/" + caseId + "/timeline", ProcessScenario.OFFICER_1)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var steps = this.json.readTree(timeline);
+		assertThat(steps.findValuesAsText("step")).containsSubsequence("CLUE_REPORTED", "ENTERPRISE_MATCHED",
+				"CLUE_TRIAGED", "TASK_CREATED", "TASK_CLAIMED", "INSPECTION_RECORDED");
+		var inspection = steps.get(steps.findValuesAsText("step").indexOf("INSPECTION_RECORDED"));
+		assertThat(inspection.get("actor").asText()).isEqualTo("officer1");
+		assertThat(inspection.get("evidence").toString()).contains("EV-1")
+			.contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+		this.scenario.get("/cases/" + caseId + "/timeline", ProcessScenario.OFFICER_2).andExpect(status().isNotFound());
+	}
+
 	int keptMessages(String caseId) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM wf_pending_message WHERE case_id = ?", Integer.class,
 				caseId);

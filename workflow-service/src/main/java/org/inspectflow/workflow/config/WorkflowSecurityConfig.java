@@ -21,7 +21,8 @@ class WorkflowSecurityConfig {
 			.requestMatchers("/calendars/**").hasAnyRole("officer", "supervisor", "admin")
 			.requestMatchers("/statistics/**").hasAnyRole("supervisor", "admin")
 			.requestMatchers("/clues/**", "/tasks/**", "/cases/**").hasAnyRole("officer", "supervisor", "admin")
-			.requestMatchers("/engine-rest/**").hasRole("admin");
+			.requestMatchers("/engine-rest/**").hasRole("admin")
+			.requestMatchers("/v3/api-docs/**").hasAnyRole("officer", "supervisor", "admin", "integrator");
 	}
 
 }

@@ -225,6 +225,16 @@ class WorkflowApiIT {
 		assertProblem(callAsIntegrator(HttpMethod.GET, "/engine-rest/engine", null), 403);
 	}
 
+	@Test
+	void theOpenApiDescriptionListsTheEndpointsForSignedInUsers() {
+		Reply docs = call(HttpMethod.GET, "/v3/api-docs", "officer1", null);
+		assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+		assertThat(docs.json().get("paths").fieldNames()).toIterable()
+			.contains("/clues", "/integrations/clues", "/tasks", "/tasks/{taskId}/verification",
+					"/cases/{caseId}/timeline", "/cases/{caseId}/diagram", "/statistics/case-load");
+		assertProblem(call(HttpMethod.GET, "/v3/api-docs", "enterprise1", null), 403);
+	}
+
 	private String reportClue(String officer, String problemType) {
 		Reply reply = call(HttpMethod.POST, "/clues", officer, clue(problemType + "_" + System.nanoTime()));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);

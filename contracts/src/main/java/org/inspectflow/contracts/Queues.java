@@ -10,6 +10,9 @@ import org.inspectflow.contracts.commands.ReportClue;
 import org.inspectflow.contracts.commands.SendNotification;
 import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.contracts.events.ClueDismissed;
+import org.inspectflow.contracts.events.ClueMerged;
+import org.inspectflow.contracts.events.ClueReported;
+import org.inspectflow.contracts.events.ClueTriaged;
 import org.inspectflow.contracts.events.EvidenceStored;
 import org.inspectflow.contracts.events.InspectionAssigned;
 import org.inspectflow.contracts.events.InspectionRecorded;
@@ -43,6 +46,9 @@ public final class Queues {
 	/** Keeps the enterprise portal's view of each enterprise's rectification orders current. */
 	public static final String ENTERPRISE_ORDERS = "enterprise-service.orders";
 
+	/** What evidence-service needs to know of each case: its jurisdiction, its enterprise, its orders, its end. */
+	public static final String EVIDENCE_CASES = "evidence-service.cases";
+
 	public static final String NOTIFICATION_COMMANDS = "notification-service.commands";
 
 	/** The events that tell people something. */
@@ -67,6 +73,9 @@ public final class Queues {
 			new QueueBinding(ENTERPRISE_ORDERS, Exchanges.EVENTS,
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
 							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE)),
+			new QueueBinding(EVIDENCE_CASES, Exchanges.EVENTS,
+					List.of(ClueReported.TYPE, ClueTriaged.TYPE, ClueMerged.TYPE, InspectionRecorded.TYPE,
+							RectificationOrdered.TYPE, ClueDismissed.TYPE, CaseClosed.TYPE)),
 			new QueueBinding(NOTIFICATION_COMMANDS, Exchanges.COMMANDS, List.of(SendNotification.TYPE)),
 			new QueueBinding(NOTIFICATION_EVENTS, Exchanges.EVENTS,
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,

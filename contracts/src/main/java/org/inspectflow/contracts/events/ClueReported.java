@@ -17,9 +17,11 @@ import org.inspectflow.contracts.GeoPoint;
  * @param description the reporter's words
  * @param reportedAt when the reporter reported it (may be earlier than the message)
  * @param reportedBy user name, grid member id or the integrator's client id
+ * @param district the district the case is handled in until the enterprise is matched (administrative division
+ * code); null from senders that do not know it
  */
 public record ClueReported(String caseId, String clueId, ClueSource source, String enterpriseUscc, GeoPoint location,
-		String problemType, String description, OffsetDateTime reportedAt, String reportedBy) {
+		String problemType, String description, OffsetDateTime reportedAt, String reportedBy, String district) {
 
 	public static final String TYPE = "workflow.ClueReported.v1";
 

@@ -76,7 +76,7 @@ public class ClueService {
 				new ClueReported(caseId, clueId, clue.source(), clue.enterpriseUscc(), clue.location(),
 						clue.problemType(), clue.description(), reportedAt.atZone(java.time.ZoneOffset.UTC)
 							.toOffsetDateTime(),
-						clue.reportedBy()));
+						clue.reportedBy(), district));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProcessConstants.VAR_CASE_ID, caseId);
 		variables.put(ProcessConstants.VAR_CLUE_ID, clueId);

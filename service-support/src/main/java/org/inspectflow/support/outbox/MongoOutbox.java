@@ -26,6 +26,9 @@ public class MongoOutbox {
 
 	public static final String FIELD = "_outbox";
 
+	/** The index on pending events' ids; the relay scans the collections that have it. */
+	public static final String INDEX = "outbox";
+
 	private final MongoTemplate mongo;
 
 	private final ObjectMapper objectMapper;
@@ -87,7 +90,7 @@ public class MongoOutbox {
 	private void ensureIndex(String collection) {
 		if (this.indexed.add(collection)) {
 			this.mongo.indexOps(collection)
-				.ensureIndex(new Index().on(FIELD + ".id", Sort.Direction.ASC).sparse().named("outbox"));
+				.ensureIndex(new Index().on(FIELD + ".id", Sort.Direction.ASC).sparse().named(INDEX));
 		}
 	}
 

@@ -35,16 +35,37 @@ public class MongoOutboxRelay extends OutboxRelay {
 		this.publisher = publisher;
 	}
 
+	/** Collections known to carry outboxes: they have the outbox index, which {@link MongoOutbox} creates. */
+	private final java.util.Set<String> withOutbox = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	@Override
 	protected int relayRound() {
 		int published = 0;
 		for (String collection : this.mongo.getCollectionNames()) {
-			if (collection.startsWith("system.")) {
+			if (collection.startsWith("system.") || !carriesOutbox(collection)) {
 				continue;
 			}
 			published += relayCollection(collection);
 		}
 		return published;
+	}
+
+	/**
+	 * Only collections with the outbox index are scanned: a register of a million enterprises or the chunks of GridFS
+	 * are never read for events they cannot hold. The index outlives a restart, so pending events are found then too.
+	 */
+	private boolean carriesOutbox(String collection) {
+		if (this.withOutbox.contains(collection)) {
+			return true;
+		}
+		boolean indexed = this.mongo.indexOps(collection)
+			.getIndexInfo()
+			.stream()
+			.anyMatch((index) -> MongoOutbox.INDEX.equals(index.getName()));
+		if (indexed) {
+			this.withOutbox.add(collection);
+		}
+		return indexed;
 	}
 
 	private int relayCollection(String collection) {

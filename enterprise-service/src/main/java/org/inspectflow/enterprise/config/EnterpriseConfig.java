@@ -1,0 +1,53 @@
+package org.inspectflow.enterprise.config;
+
+import java.time.Clock;
+
+import org.inspectflow.enterprise.monitoring.MonitoringRegister;
+import org.inspectflow.enterprise.register.EnterpriseRegister;
+import org.inspectflow.enterprise.seed.SeedLoader;
+import org.inspectflow.enterprise.triage.TriageService;
+import org.inspectflow.support.security.EndpointAuthorizationRules;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which role may call which endpoint (whose data is checked next to the data, in {@code EnterpriseAccess}), the
+ * clock the rules count days on, and what must exist before the service takes work: its indexes and, on an empty
+ * register, the demo data.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnterpriseConfig {
+
+	@Bean
+	EndpointAuthorizationRules enterpriseEndpointRules() {
+		return (requests) -> requests
+			.requestMatchers(HttpMethod.POST, "/enterprises/import").hasRole("admin")
+			.requestMatchers(HttpMethod.GET, "/enterprises/export").hasAnyRole("supervisor", "admin")
+			.requestMatchers("/enterprises/*/positive-list").hasAnyRole("supervisor", "admin")
+			.requestMatchers(HttpMethod.GET, "/enterprises").hasAnyRole("officer", "supervisor", "admin")
+			.requestMatchers(HttpMethod.GET, "/enterprises/*", "/enterprises/*/compliance")
+			.hasAnyRole("officer", "supervisor", "enterprise", "admin")
+			.requestMatchers("/enterprises/**").denyAll();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Before listeners and requests are served: the indexes, then the demo data if the register is empty. */
+	@Bean
+	ApplicationRunner enterpriseStartup(EnterpriseRegister register, TriageService triage,
+			MonitoringRegister monitoring, SeedLoader seed) {
+		return (args) -> {
+			register.ensureIndexes();
+			triage.ensureIndexes();
+			monitoring.ensureIndexes();
+			seed.seedIfEmpty();
+		};
+	}
+
+}

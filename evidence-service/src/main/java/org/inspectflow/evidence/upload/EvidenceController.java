@@ -1,0 +1,173 @@
+package org.inspectflow.evidence.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.gridfs.GridFSBucket;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.inspectflow.contracts.events.EvidenceKind;
+import org.inspectflow.evidence.cases.CaseAccess;
+import org.inspectflow.evidence.cases.CaseRecord;
+import org.inspectflow.evidence.chain.ChainVerifier;
+import org.inspectflow.evidence.chain.Ledger;
+import org.inspectflow.evidence.chain.domain.HashChain;
+import org.inspectflow.evidence.web.Problems;
+import org.inspectflow.support.security.Caller;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case's evidence. Upload: officers of the case's district, supervisors of its city, admins, and the case's
+ * enterprise (its proof); one file per request, a multipart part named {@code file}, read as a stream. Read: the
+ * officials all of it, the enterprise what it added or was shared with it; every download is audited. Verify: the
+ * officials.
+ */
+@RestController
+class EvidenceController {
+
+	private final CaseAccess access;
+
+	private final UploadService uploads;
+
+	private final Ledger ledger;
+
+	private final ChainVerifier verifier;
+
+	private final GridFSBucket files;
+
+	private final MongoTemplate mongo;
+
+	EvidenceController(CaseAccess access, UploadService uploads, Ledger ledger, ChainVerifier verifier,
+			GridFSBucket files, MongoTemplate mongo) {
+		this.access = access;
+		this.uploads = uploads;
+		this.ledger = ledger;
+		this.verifier = verifier;
+		this.files = files;
+		this.mongo = mongo;
+	}
+
+	@PostMapping("/cases/{caseId}/evidence")
+	ResponseEntity<EvidenceView> upload(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId,
+			@RequestParam(required = false) EvidenceKind kind, @RequestParam(required = false) Double latitude,
+			@RequestParam(required = false) Double longitude, @RequestParam(required = false) Instant takenAt,
+			@RequestParam(defaultValue = "false") boolean share, HttpServletRequest request) throws IOException {
+		Caller caller = Caller.from(jwt);
+		CaseRecord target = this.access.reachable(caller, caseId);
+		if (target.ended()) {
+			throw Problems.of(HttpStatus.CONFLICT, "case " + caseId + " has ended: its evidence is closed");
+		}
+		if ((latitude == null) != (longitude == null) || (latitude != null
+				&& (Math.abs(latitude) > 90 || Math.abs(longitude) > 180))) {
+			throw Problems.badRequest("latitude and longitude come together, in degrees (WGS 84)");
+		}
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw Problems.badRequest("send the file as multipart/form-data, in a part named 'file'");
+		}
+		UploadService.Declared declared = new UploadService.Declared(kind, latitude, longitude, takenAt,
+				share && this.access.isOfficial(caller, target));
+		try {
+			FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
+			while (parts.hasNext()) {
+				FileItemInput part = parts.next();
+				if (part.isFormField() || !"file".equals(part.getFieldName())) {
+					continue;
+				}
+				try (InputStream body = part.getInputStream()) {
+					UploadService.Stored stored = this.uploads.store(caller, target, declared, part.getName(), body);
+					return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+						.body(EvidenceView.of(stored.entry()));
+				}
+			}
+		}
+		catch (FileUploadException ex) {
+			throw Problems.badRequest("the multipart body could not be read (" + ex.getMessage()
+					+ "): send it again, whole");
+		}
+		throw Problems.badRequest("no part named 'file' in the multipart body");
+	}
+
+	@GetMapping("/cases/{caseId}/evidence")
+	List<EvidenceView> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
+		Caller caller = Caller.from(jwt);
+		CaseRecord target = this.access.reachable(caller, caseId);
+		boolean official = this.access.isOfficial(caller, target);
+		return this.ledger.entries(caseId)
+			.stream()
+			.filter((entry) -> official || visibleToEnterprise(entry))
+			.map(EvidenceView::of)
+			.toList();
+	}
+
+	@GetMapping("/cases/{caseId}/evidence/{evidenceId}/content")
+	void download(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId, @PathVariable String evidenceId,
+			HttpServletResponse response) throws IOException {
+		Caller caller = Caller.from(jwt);
+		CaseRecord target = this.access.reachable(caller, caseId);
+		Document entry = this.ledger.entry(caseId, evidenceId)
+			.filter((found) -> this.access.isOfficial(caller, target) || visibleToEnterprise(found))
+			.orElseThrow(() -> Problems.notFound("no evidence " + evidenceId + " in case " + caseId + " for you"));
+		this.mongo.insert(new Document("caseId", caseId).append("evidenceId", evidenceId)
+			.append("username", caller.username())
+			.append("at", Date.from(Instant.now())), "downloads");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> metadata = (Map<String, Object>) entry.get("metadata");
+		response.setContentType(String.valueOf(metadata.get("contentType")));
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + evidenceId + "."
+				+ ContentTypes.extension(String.valueOf(metadata.get("contentType"))) + "\"");
+		response.setHeader("X-Content-SHA256", entry.getString("sha256"));
+		try (OutputStream out = response.getOutputStream()) {
+			this.files.downloadToStream((ObjectId) entry.get("fileId"), out);
+		}
+	}
+
+	@GetMapping("/cases/{caseId}/chain/verify")
+	HashChain.Verdict verify(@AuthenticationPrincipal Jwt jwt, @PathVariable String caseId) {
+		Caller caller = Caller.from(jwt);
+		CaseRecord target = this.access.reachable(caller, caseId);
+		if (!this.access.isOfficial(caller, target)) {
+			throw Problems.of(HttpStatus.FORBIDDEN, "officers verify a case's chain; export it to check it yourself");
+		}
+		return this.verifier.verify(caseId);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static boolean visibleToEnterprise(Document entry) {
+		return "true".equals(((Map<String, Object>) entry.get("metadata")).get("sharedWithEnterprise"));
+	}
+
+	/** A link of the chain as the API shows it. */
+	record EvidenceView(long sequence, String evidenceId, String sha256, String hash, String previousHash,
+			String actor, String at, Map<String, Object> metadata) {
+
+		@SuppressWarnings("unchecked")
+		static EvidenceView of(Document entry) {
+			return new EvidenceView(entry.get("sequence", Number.class).longValue(), entry.getString("evidenceId"),
+					entry.getString("sha256"), entry.getString("hash"), entry.getString("previousHash"),
+					entry.getString("actor"), entry.getString("at"), (Map<String, Object>) entry.get("metadata"));
+		}
+
+	}
+
+}

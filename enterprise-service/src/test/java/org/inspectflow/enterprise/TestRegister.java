@@ -17,6 +17,9 @@ import org.inspectflow.enterprise.importing.RegisterExport;
 import org.inspectflow.enterprise.importing.RegisterImport;
 import org.inspectflow.enterprise.messaging.EnterpriseListeners;
 import org.inspectflow.enterprise.monitoring.MonitoringRegister;
+import org.inspectflow.enterprise.draw.DrawService;
+import org.inspectflow.enterprise.portal.PortalOrders;
+import org.inspectflow.enterprise.trace.FraudTrace;
 import org.inspectflow.enterprise.register.EnterpriseRegister;
 import org.inspectflow.enterprise.risk.PositiveList;
 import org.inspectflow.enterprise.risk.RiskService;
@@ -75,7 +78,7 @@ public final class TestRegister implements AutoCloseable {
 		context.registerBean(Inbox.class, () -> new Inbox(json, null, null, null));
 		for (Class<?> component : new Class<?>[] { EnterpriseRegister.class, ComplianceHistory.class,
 				RiskService.class, PositiveList.class, TriageService.class, RegisterImport.class,
-				RegisterExport.class, MonitoringRegister.class, SeedLoader.class, EnterpriseListeners.class }) {
+				RegisterExport.class, MonitoringRegister.class, SeedLoader.class, PortalOrders.class, FraudTrace.class, DrawService.class, EnterpriseListeners.class }) {
 			context.registerBean(component);
 		}
 		context.refresh();

@@ -2,7 +2,9 @@ package org.inspectflow.enterprise.config;
 
 import java.time.Clock;
 
+import org.inspectflow.enterprise.draw.DrawService;
 import org.inspectflow.enterprise.monitoring.MonitoringRegister;
+import org.inspectflow.enterprise.portal.PortalOrders;
 import org.inspectflow.enterprise.register.EnterpriseRegister;
 import org.inspectflow.enterprise.seed.SeedLoader;
 import org.inspectflow.enterprise.triage.TriageService;
@@ -30,7 +32,20 @@ class EnterpriseConfig {
 			.requestMatchers(HttpMethod.GET, "/enterprises").hasAnyRole("officer", "supervisor", "admin")
 			.requestMatchers(HttpMethod.GET, "/enterprises/*", "/enterprises/*/compliance")
 			.hasAnyRole("officer", "supervisor", "enterprise", "admin")
-			.requestMatchers("/enterprises/**").denyAll();
+			.requestMatchers("/enterprises/**").denyAll()
+			// the enterprise portal: enterprise users only, scoped to the token's enterprise_id in PortalController
+			.requestMatchers(HttpMethod.GET, "/portal/orders", "/portal/orders/*", "/portal/history")
+			.hasRole("enterprise")
+			.requestMatchers(HttpMethod.POST, "/portal/orders/*/submissions").hasRole("enterprise")
+			.requestMatchers("/portal/**").denyAll()
+			// the fraud trace: supervisors (clients in their city) and admins, scoped in TraceController
+			.requestMatchers(HttpMethod.GET, "/monitoring-companies/*/clients").hasAnyRole("supervisor", "admin")
+			.requestMatchers(HttpMethod.POST, "/monitoring-companies/*/trace").hasAnyRole("supervisor", "admin")
+			.requestMatchers("/monitoring-companies/**").denyAll()
+			// double-random draws: made by supervisors (their city) and admins; read and verified by anyone (一公开)
+			.requestMatchers(HttpMethod.POST, "/draws", "/draws/*/reveal").hasAnyRole("supervisor", "admin")
+			.requestMatchers(HttpMethod.GET, "/draws/*", "/draws/*/verify").permitAll()
+			.requestMatchers("/draws/**").denyAll();
 	}
 
 	@Bean
@@ -41,12 +56,14 @@ class EnterpriseConfig {
 	/** Before listeners and requests are served: the indexes, then the demo data if the register is empty. */
 	@Bean
 	ApplicationRunner enterpriseStartup(EnterpriseRegister register, TriageService triage,
-			MonitoringRegister monitoring, SeedLoader seed) {
+			MonitoringRegister monitoring, PortalOrders orders, DrawService draws, SeedLoader seed) {
 		return (args) -> {
 			register.ensureIndexes();
 			triage.ensureIndexes();
 			monitoring.ensureIndexes();
+			orders.ensureIndexes();
 			seed.seedIfEmpty();
+			draws.seedRosterIfEmpty();
 		};
 	}
 

@@ -4,8 +4,10 @@ import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.Queues;
 import org.inspectflow.contracts.commands.CheckFirstOffence;
 import org.inspectflow.contracts.commands.MatchEnterprise;
+import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.enterprise.compliance.ComplianceEvents;
 import org.inspectflow.enterprise.compliance.ComplianceHistory;
+import org.inspectflow.enterprise.portal.PortalOrders;
 import org.inspectflow.enterprise.risk.RiskService;
 import org.inspectflow.enterprise.triage.TriageService;
 import org.inspectflow.support.messaging.Inbox;
@@ -31,11 +33,15 @@ public class EnterpriseListeners {
 
 	private final RiskService risk;
 
-	EnterpriseListeners(Inbox inbox, TriageService triage, ComplianceHistory history, RiskService risk) {
+	private final PortalOrders orders;
+
+	EnterpriseListeners(Inbox inbox, TriageService triage, ComplianceHistory history, RiskService risk,
+			PortalOrders orders) {
 		this.inbox = inbox;
 		this.triage = triage;
 		this.history = history;
 		this.risk = risk;
+		this.orders = orders;
 	}
 
 	/** workflow-service's triage questions: each is answered once, into the outbox. */
@@ -48,6 +54,27 @@ public class EnterpriseListeners {
 	@RabbitListener(queues = Queues.ENTERPRISE_COMPLIANCE)
 	public void onComplianceEvent(Message message) {
 		this.inbox.receive(Queues.ENTERPRISE_COMPLIANCE, message, this::complianceEvent);
+	}
+
+	/** The workflow's rectification events that make up the enterprise portal's order view. */
+	@RabbitListener(queues = Queues.ENTERPRISE_ORDERS)
+	public void onOrderEvent(Message message) {
+		this.inbox.receive(Queues.ENTERPRISE_ORDERS, message, this::orderEvent);
+	}
+
+	void orderEvent(Envelope<?> envelope) {
+		if (envelope.data() instanceof CaseClosed closed) {
+			requireLength("caseId", closed.caseId(), 64);
+		}
+		else {
+			String caseId = OrderEvents.caseId(envelope.data());
+			if (caseId == null) {
+				return; // a type bound to the queue later, unknown to this version: nothing to show
+			}
+			requireLength("caseId", caseId, 64);
+			requireUscc("enterpriseUscc", OrderEvents.enterpriseUscc(envelope.data()));
+		}
+		this.orders.apply(envelope);
 	}
 
 	void command(Envelope<?> envelope) {

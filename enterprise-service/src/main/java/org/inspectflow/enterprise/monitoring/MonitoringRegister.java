@@ -58,6 +58,14 @@ public class MonitoringRegister {
 		bulk.execute();
 	}
 
+	/** A registered monitoring company. */
+	public java.util.Optional<Company> company(String uscc) {
+		Document d = this.mongo.findById(uscc, Document.class, COMPANIES);
+		return java.util.Optional.ofNullable(d)
+			.map((found) -> new Company(found.getString("_id"), found.getString("name"),
+					found.getString("qualificationNumber")));
+	}
+
 	/** The engagements of a company that overlap the period (dates as ISO strings, which sort as dates). */
 	public List<Engagement> engagementsOf(String companyUscc, LocalDate from, LocalDate to) {
 		Query query = Query.query(Criteria.where("companyUscc")

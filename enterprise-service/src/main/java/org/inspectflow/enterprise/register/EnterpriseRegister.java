@@ -100,6 +100,16 @@ public class EnterpriseRegister {
 		return Optional.ofNullable(document).map(Enterprise::from);
 	}
 
+	/** The registered enterprises among these USCCs, by USCC (one query, for lists of clients). */
+	public java.util.Map<String, Enterprise> findAll(java.util.Collection<String> usccs) {
+		Query query = Query.query(Criteria.where("_id").in(usccs).and(REGISTERED).is(true));
+		query.fields().exclude(COMPLIANCE).exclude(POSITIVE_LIST_AUDIT).exclude(MongoOutbox.FIELD);
+		java.util.Map<String, Enterprise> found = new java.util.HashMap<>();
+		this.mongo.find(query, Document.class, COLLECTION)
+			.forEach((document) -> found.put(document.getString("_id"), Enterprise.from(document)));
+		return found;
+	}
+
 	/**
 	 * Registered enterprises within the scope, whose name contains {@code text} or whose USCC starts with it, in
 	 * USCC order.

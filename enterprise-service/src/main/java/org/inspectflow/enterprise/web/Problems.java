@@ -6,26 +6,30 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The API's refusals as RFC 9457 problem details: a title that names the problem and a detail that says what to
- * do about it.
+ * do about it. Public because every feature's controller refuses the same way.
  */
-final class Problems {
+public final class Problems {
 
 	private Problems() {
 	}
 
-	static ErrorResponseException badRequest(String detail) {
+	public static ErrorResponseException badRequest(String detail) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
 	}
 
-	static ErrorResponseException notFound(String detail) {
+	public static ErrorResponseException notFound(String detail) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", detail);
 	}
 
-	static ErrorResponseException forbidden(String detail) {
+	public static ErrorResponseException forbidden(String detail) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
 	}
 
-	static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+	public static ErrorResponseException conflict(String detail) {
+		return problem(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+
+	public static ErrorResponseException problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		return new ErrorResponseException(status, problem, null);

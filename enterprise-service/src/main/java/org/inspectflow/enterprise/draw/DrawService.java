@@ -92,7 +92,7 @@ public class DrawService {
 		if (industryCode != null) {
 			population.and(EnterpriseRegister.INDUSTRY_CODE).is(industryCode);
 		}
-		Query query = Query.query(population);
+		Query query = Query.query(population).with(org.springframework.data.domain.Sort.by("_id"));
 		query.fields().include(EnterpriseRegister.RISK_TIER);
 		List<Candidate> candidates = DoubleRandomDraw.sortedCandidates(this.mongo.find(query, Document.class,
 				EnterpriseRegister.COLLECTION)

@@ -73,7 +73,13 @@ public final class DoubleRandomDraw {
 	/** Candidates and officers in snapshot order (the order the hash and the draw use). */
 	public static List<Candidate> sortedCandidates(List<Candidate> candidates) {
 		List<Candidate> sorted = new ArrayList<>(candidates);
-		sorted.sort(Comparator.comparing(Candidate::uscc));
+		// the register hands the population over in USCC order already: check in one pass rather than sort again
+		for (int i = 1; i < sorted.size(); i++) {
+			if (sorted.get(i - 1).uscc().compareTo(sorted.get(i).uscc()) > 0) {
+				sorted.sort(Comparator.comparing(Candidate::uscc));
+				break;
+			}
+		}
 		return sorted;
 	}
 
@@ -87,11 +93,18 @@ public final class DoubleRandomDraw {
 	public static String snapshotHash(List<Candidate> candidates, List<Officer> officers) {
 		MessageDigest digest = sha256();
 		StringBuilder line = new StringBuilder(64);
+		// the same bytes as one UTF-8 line per candidate, hashed in large blocks (a million small updates are slow)
+		java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream(1 << 20);
 		for (Candidate candidate : candidates) {
 			line.setLength(0);
 			line.append("E,").append(candidate.uscc()).append(',').append(candidate.weight()).append('\n');
-			digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+			block.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+			if (block.size() >= (1 << 20) - 128) {
+				digest.update(block.toByteArray());
+				block.reset();
+			}
 		}
+		digest.update(block.toByteArray());
 		for (Officer officer : officers) {
 			line.setLength(0);
 			line.append("O,").append(officer.id()).append(',')

@@ -45,6 +45,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,8 +55,11 @@ import static org.awaitility.Awaitility.await;
  * written, after a crash too; the inbox handles each event once and moves malformed messages to the dead-letter queue
  * with a reason. The consumer here is the inbox itself, fed by a listener on the service's real queue.
  */
-@SpringBootTest(properties = "inspectflow.messaging.outbox-interval=1h")
+@SpringBootTest(properties = { "inspectflow.messaging.outbox-interval=1h",
+		// the service's own consumers stay off: the recorder below is the only consumer of the queue here
+		"inspectflow.notification.listeners.auto-startup=false" })
 @AutoConfigureObservability(metrics = false) // Spring Boot's tests turn tracing off unless asked
+@DirtiesContext // its recorder must not go on consuming the service's queue beside the other integration tests
 class MessagingBackboneIT {
 
 	private static final String QUEUE = Queues.NOTIFICATION_EVENTS;

@@ -1,0 +1,8 @@
+package org.inspectflow.notification.recipients.domain;
+
+/** What a person is to the platform, as far as deciding who is told what needs it. */
+public enum RecipientRole {
+
+	OFFICER, SUPERVISOR, ENTERPRISE, ADMIN
+
+}

@@ -80,7 +80,7 @@ public final class Queues {
 			new QueueBinding(NOTIFICATION_EVENTS, Exchanges.EVENTS,
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
 							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE,
-							RectificationSubmitted.TYPE, InspectionAssigned.TYPE)),
+							RectificationSubmitted.TYPE, InspectionAssigned.TYPE, InspectionRecorded.TYPE)),
 			new QueueBinding(WORKFLOW_COMMANDS, Exchanges.COMMANDS, List.of(ReportClue.TYPE)),
 			new QueueBinding(WORKFLOW_REPLIES, Exchanges.COMMANDS,
 					List.of(EnterpriseMatchResult.TYPE, FirstOffenceResult.TYPE)),

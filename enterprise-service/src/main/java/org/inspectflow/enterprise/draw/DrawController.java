@@ -5,7 +5,7 @@ import java.util.List;
 import org.bson.Document;
 import org.inspectflow.enterprise.draw.domain.DoubleRandomDraw;
 import org.inspectflow.enterprise.register.domain.DivisionCodes;
-import org.inspectflow.enterprise.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 
 import org.springframework.http.HttpStatus;

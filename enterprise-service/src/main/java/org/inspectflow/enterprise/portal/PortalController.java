@@ -17,7 +17,7 @@ import org.inspectflow.enterprise.compliance.ComplianceHistory;
 import org.inspectflow.enterprise.compliance.domain.ComplianceEntry;
 import org.inspectflow.enterprise.portal.domain.OrderStatus;
 import org.inspectflow.enterprise.portal.domain.SubmissionRules;
-import org.inspectflow.enterprise.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.support.validation.Uscc;
 

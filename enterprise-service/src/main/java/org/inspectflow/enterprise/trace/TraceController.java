@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.inspectflow.enterprise.monitoring.MonitoringRegister;
 import org.inspectflow.enterprise.monitoring.MonitoringRegister.Company;
 import org.inspectflow.enterprise.register.domain.DivisionCodes;
-import org.inspectflow.enterprise.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -4,6 +4,7 @@ import org.inspectflow.enterprise.register.Enterprise;
 import org.inspectflow.enterprise.register.EnterpriseRegister;
 import org.inspectflow.enterprise.register.domain.DivisionCodes;
 import org.inspectflow.support.security.Caller;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 

@@ -22,6 +22,7 @@ import org.inspectflow.enterprise.register.domain.DivisionCodes;
 import org.inspectflow.enterprise.risk.PositiveList;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.support.validation.Uscc;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;

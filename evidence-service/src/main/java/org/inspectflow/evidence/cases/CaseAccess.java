@@ -1,7 +1,7 @@
 package org.inspectflow.evidence.cases;
 
-import org.inspectflow.evidence.web.Problems;
 import org.inspectflow.support.security.Caller;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.stereotype.Component;
 

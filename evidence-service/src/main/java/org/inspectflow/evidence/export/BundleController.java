@@ -17,7 +17,7 @@ import org.bson.types.ObjectId;
 import org.inspectflow.evidence.cases.CaseAccess;
 import org.inspectflow.evidence.cases.CaseRecord;
 import org.inspectflow.evidence.chain.Ledger;
-import org.inspectflow.evidence.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 
 import org.springframework.http.HttpStatus;

@@ -23,7 +23,7 @@ import org.inspectflow.evidence.cases.CaseRecord;
 import org.inspectflow.evidence.chain.ChainVerifier;
 import org.inspectflow.evidence.chain.Ledger;
 import org.inspectflow.evidence.chain.domain.HashChain;
-import org.inspectflow.evidence.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -25,7 +25,7 @@ import org.inspectflow.contracts.events.EvidenceStored;
 import org.inspectflow.evidence.cases.CaseRecord;
 import org.inspectflow.evidence.chain.Ledger;
 import org.inspectflow.evidence.chain.domain.HashChain;
-import org.inspectflow.evidence.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.messaging.Envelopes;
 import org.inspectflow.support.security.Caller;
 

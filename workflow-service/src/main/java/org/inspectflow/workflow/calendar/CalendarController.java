@@ -6,7 +6,7 @@ import java.util.List;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.calendar.domain.CalendarYear;
 import org.inspectflow.workflow.calendar.domain.WorkingDayCalendar;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.process.EngineClock;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.TaskService;
 
 import org.springframework.stereotype.Component;

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.ProcessConstants;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;

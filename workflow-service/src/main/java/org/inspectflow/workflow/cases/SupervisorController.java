@@ -8,7 +8,7 @@ import java.util.List;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.Jurisdictions;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -16,7 +16,7 @@ import org.inspectflow.contracts.GeoPoint;
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.support.validation.Uscc;
 import org.inspectflow.workflow.process.Jurisdictions;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;

@@ -21,7 +21,7 @@ import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.process.ProcessMessages;
 import org.inspectflow.workflow.tasks.TaskAccess;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.TaskService;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.inspectflow.support.security.Caller;
 import org.inspectflow.workflow.process.Jurisdictions;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.IdentityLink;

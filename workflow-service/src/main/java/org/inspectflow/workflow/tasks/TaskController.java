@@ -17,7 +17,7 @@ import org.inspectflow.workflow.cases.CaseRepository;
 import org.inspectflow.workflow.process.CaseEvents;
 import org.inspectflow.workflow.process.EngineClock;
 import org.inspectflow.workflow.process.Jurisdictions;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.task.TaskQuery;

@@ -18,7 +18,7 @@ import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.tasks.TaskAccess;
 import org.inspectflow.workflow.tasks.TaskDeadlines;
 import org.inspectflow.support.validation.Uscc;
-import org.inspectflow.workflow.web.Problems;
+import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
 

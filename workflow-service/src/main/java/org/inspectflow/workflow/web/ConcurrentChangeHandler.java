@@ -3,6 +3,8 @@ package org.inspectflow.workflow.web;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.TaskAlreadyClaimedException;
 
+import org.inspectflow.support.web.Problems;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

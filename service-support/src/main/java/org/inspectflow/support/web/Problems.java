@@ -1,12 +1,12 @@
-package org.inspectflow.enterprise.web;
+package org.inspectflow.support.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The API's refusals as RFC 9457 problem details: a title that names the problem and a detail that says what to
- * do about it. Public because every feature's controller refuses the same way.
+ * The services' refusals as RFC 9457 problem details: a title that names the problem and a detail that says what to
+ * do about it. Thrown from controllers and services; Spring MVC writes them as {@code application/problem+json}.
  */
 public final class Problems {
 
@@ -27,6 +27,11 @@ public final class Problems {
 
 	public static ErrorResponseException conflict(String detail) {
 		return problem(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+
+	/** Any status, titled with its reason phrase. */
+	public static ErrorResponseException of(HttpStatus status, String detail) {
+		return problem(status, status.getReasonPhrase(), detail);
 	}
 
 	public static ErrorResponseException problem(HttpStatus status, String title, String detail) {

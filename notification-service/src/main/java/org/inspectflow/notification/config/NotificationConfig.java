@@ -7,6 +7,7 @@ import org.inspectflow.notification.delivery.DeliveryLog;
 import org.inspectflow.notification.inbox.InboxEntries;
 import org.inspectflow.notification.recipients.DirectorySeed;
 import org.inspectflow.notification.recipients.RecipientDirectory;
+import org.inspectflow.notification.webhooks.WebhookSubscriptions;
 import org.inspectflow.support.security.EndpointAuthorizationRules;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,7 +32,9 @@ class NotificationConfig {
 			// a stream's later dispatches (completion, timeout) belong to a request that was authorized when it opened
 			.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
 			// the in-app inbox: people, not integrators (they have webhooks); each sees only its own entries
-			.requestMatchers("/inbox/**", "/inbox").hasAnyRole(PRODUCT_USERS);
+			.requestMatchers("/inbox/**", "/inbox").hasAnyRole(PRODUCT_USERS)
+			// webhook subscriptions: integrators (client credentials); each manages only its own (by azp)
+			.requestMatchers("/webhooks/**", "/webhooks").hasRole("integrator");
 	}
 
 	@Bean
@@ -45,11 +48,12 @@ class NotificationConfig {
 	 */
 	@Bean
 	SmartInitializingSingleton notificationStartup(DeliveryLog deliveries, InboxEntries inbox,
-			RecipientDirectory directory, DirectorySeed seed) {
+			RecipientDirectory directory, DirectorySeed seed, WebhookSubscriptions webhooks) {
 		return () -> {
 			deliveries.ensureIndexes();
 			inbox.ensureIndexes();
 			directory.ensureIndexes();
+			webhooks.ensureIndexes();
 			seed.seedIfEmpty();
 		};
 	}

@@ -80,14 +80,14 @@ public class DeliveryLog {
 	}
 
 	/** Claims the delivery; false when it was claimed before (done, failed or in progress elsewhere). */
-	boolean claim(Delivery delivery) {
+	public boolean claim(Delivery delivery) {
 		Date now = Date.from(this.clock.instant());
 		Document document = new Document("_id", delivery.notificationId()).append("eventId", delivery.eventId())
 			.append("recipientId", delivery.recipient().id())
 			.append("channel", delivery.channel().name())
 			.append("correlationId", delivery.correlationId())
 			.append("caseId", delivery.caseId())
-			.append("recipientType", delivery.recipientType().name())
+			.append("recipientType", delivery.recipientType() == null ? null : delivery.recipientType().name())
 			.append("party", delivery.party())
 			.append("recipient", recipient(delivery.recipient()))
 			.append("template", delivery.template())
@@ -164,14 +164,63 @@ public class DeliveryLog {
 		return taken;
 	}
 
+	/** The deliveries to one recipient on one channel, newest first (a webhook subscription's delivery log). */
+	public List<DeliveryRecord> history(String recipientId, NotificationChannel channel, int limit) {
+		Query query = Query.query(Criteria.where("recipientId").is(recipientId).and("channel").is(channel.name()))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.limit(limit);
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(DeliveryLog::record).toList();
+	}
+
+	/**
+	 * Makes a finished delivery due again at once (a manual redelivery): one more attempt, however many failed
+	 * before. A delivery being sent right now is left alone. Empty when there is no such delivery to that recipient.
+	 */
+	public java.util.Optional<DeliveryRecord> requeue(String id, String recipientId, NotificationChannel channel) {
+		Query finished = Query.query(Criteria.where("_id").is(id)
+			.and("recipientId").is(recipientId)
+			.and("channel").is(channel.name())
+			.and("status").in(DELIVERED, FAILED));
+		Update due = new Update().set("status", FAILED).set("permanent", false)
+			.set("nextAttemptAt", Date.from(this.clock.instant()))
+			.set("redeliveryRequestedAt", Date.from(this.clock.instant()));
+		Document document = this.mongo.findAndModify(finished, due, FindAndModifyOptions.options().returnNew(true),
+				Document.class, COLLECTION);
+		if (document == null) {
+			Document any = this.mongo.findOne(Query.query(Criteria.where("_id").is(id)
+				.and("recipientId").is(recipientId)
+				.and("channel").is(channel.name())), Document.class, COLLECTION);
+			return any == null ? java.util.Optional.empty() : java.util.Optional.of(record(any));
+		}
+		return java.util.Optional.of(record(document));
+	}
+
+	private static DeliveryRecord record(Document document) {
+		String status = document.getString("status");
+		if (FAILED.equals(status) && Boolean.TRUE.equals(document.getBoolean("permanent"))) {
+			status = "DEAD";
+		}
+		return new DeliveryRecord(document.getString("_id"), document.getString("eventId"),
+				document.getString("template"), status, document.getInteger("attempts"), document.getString("lastError"),
+				instant(document.getDate("createdAt")), instant(document.getDate("deliveredAt")),
+				instant(document.getDate("failedAt")), instant(document.getDate("nextAttemptAt")));
+	}
+
+	private static Instant instant(Date date) {
+		return date == null ? null : date.toInstant();
+	}
+
 	private boolean mark(Delivery delivery, Update update, Envelope<?> event) {
 		// only the attempt that holds the claim marks it: a slow attempt overtaken by a takeover does not
 		Query attempt = Query.query(Criteria.where("_id").is(delivery.notificationId())
 			.and("status").is(SENDING)
 			.and("attempts").is(delivery.attempts()));
-		boolean marked = this.mongo.updateFirst(attempt, this.outbox.withEvents(COLLECTION, update, event), COLLECTION)
+		// a webhook delivery reports no event (RecipientType has no integrator): its log is the subscription's own
+		boolean reported = delivery.recipientType() != null;
+		boolean marked = this.mongo
+			.updateFirst(attempt, reported ? this.outbox.withEvents(COLLECTION, update, event) : update, COLLECTION)
 			.getModifiedCount() > 0;
-		if (marked) {
+		if (marked && reported) {
 			this.outbox.written();
 		}
 		return marked;
@@ -202,7 +251,9 @@ public class DeliveryLog {
 				who.getString("phone"), Locale.forLanguageTag(who.getString("locale")));
 		return new Delivery(document.getString("_id"), document.getString("eventId"),
 				document.getString("correlationId"), document.getString("caseId"),
-				RecipientType.valueOf(document.getString("recipientType")), document.getString("party"),
+				document.getString("recipientType") == null ? null
+						: RecipientType.valueOf(document.getString("recipientType")),
+				document.getString("party"),
 				NotificationChannel.valueOf(document.getString("channel")), recipient, document.getString("template"),
 				document.getString("subject"), document.getString("body"), document.getString("link"),
 				document.getInteger("attempts"));

@@ -120,6 +120,18 @@ public class NotificationDispatcher {
 		}
 	}
 
+	/**
+	 * Claims and sends one delivery made elsewhere (a webhook's); false when it was claimed before, so a redelivered
+	 * event reaches a subscription once.
+	 */
+	public boolean deliver(Delivery delivery) {
+		if (!this.deliveries.claim(delivery)) {
+			return false;
+		}
+		send(delivery);
+		return true;
+	}
+
 	/** Tries again the failed deliveries whose time has come, and takes over claims left by a crash. */
 	public int retryDue() {
 		Instant staleBefore = this.clock.instant().minus(this.properties.staleAfter());
@@ -155,9 +167,14 @@ public class NotificationDispatcher {
 		}
 		NotificationTexts.Text text = this.texts.write(notification.template(), notification.recipient(),
 				notification.recipientType(), notice.caseId(), values);
+		// a text message carries the short text; the delivery log keeps it so that a retry sends the same
+		String body = notification.channel() == NotificationChannel.SMS
+				? this.texts.sms(notification.template(), notification.recipient(), notification.recipientType(),
+						notice.caseId(), values)
+				: text.body();
 		return new Delivery(notificationId(notice.eventId(), notification), notice.eventId(), correlation,
 				notice.caseId(), notification.recipientType(), notification.party(), notification.channel(),
-				notification.recipient(), notification.template(), text.subject(), text.body(), text.link(), 1);
+				notification.recipient(), notification.template(), text.subject(), body, text.link(), 1);
 	}
 
 	private void send(Delivery delivery) {
@@ -185,8 +202,9 @@ public class NotificationDispatcher {
 			this.deliveries.delivered(delivery);
 			return;
 		}
+		RetryPolicy policy = channel == null ? this.retryPolicy : channel.retryPolicy(this.retryPolicy);
 		Instant next = permanent ? null
-				: this.retryPolicy.nextAttempt(delivery.attempts(), this.clock.instant()).orElse(null);
+				: policy.nextAttempt(delivery.attempts(), this.clock.instant()).orElse(null);
 		log.warn("{} to {} on {} failed (attempt {}, {}): {}", delivery.notificationId(), delivery.recipient().id(),
 				delivery.channel(), delivery.attempts(), next == null ? "permanent" : "retry at " + next, reason);
 		this.deliveries.failed(delivery, reason, next);

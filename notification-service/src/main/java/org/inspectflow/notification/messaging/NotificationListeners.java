@@ -4,6 +4,7 @@ import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.Queues;
 import org.inspectflow.notification.cases.CaseOfficers;
 import org.inspectflow.notification.delivery.NotificationDispatcher;
+import org.inspectflow.notification.webhooks.WebhookDispatcher;
 import org.inspectflow.support.messaging.Inbox;
 
 import org.springframework.amqp.core.Message;
@@ -25,10 +26,14 @@ public class NotificationListeners {
 
 	private final NotificationDispatcher dispatcher;
 
-	NotificationListeners(Inbox inbox, CaseOfficers cases, NotificationDispatcher dispatcher) {
+	private final WebhookDispatcher webhooks;
+
+	NotificationListeners(Inbox inbox, CaseOfficers cases, NotificationDispatcher dispatcher,
+			WebhookDispatcher webhooks) {
 		this.inbox = inbox;
 		this.cases = cases;
 		this.dispatcher = dispatcher;
+		this.webhooks = webhooks;
 	}
 
 	/** The events that tell people something (orders, reminders, rejections, submissions, assignments, …). */
@@ -45,10 +50,14 @@ public class NotificationListeners {
 		this.inbox.receive(Queues.NOTIFICATION_COMMANDS, message, this::handle);
 	}
 
-	/** A message past the inbox: the case view first, so that its own notifications already see the officers. */
+	/**
+	 * A message past the inbox: the case view first, so that its own notifications already see the officers; then
+	 * people, then the integrators' webhooks.
+	 */
 	public void handle(Envelope<?> envelope) {
 		this.cases.apply(envelope);
 		this.dispatcher.handle(envelope);
+		this.webhooks.handle(envelope);
 	}
 
 }

@@ -43,6 +43,15 @@ public class NotificationTexts {
 		return new Text(message.subject(), message.body(), link);
 	}
 
+	/** The short SMS text of the template for one person, in their language, with the same link. */
+	public String sms(String template, Recipient recipient, RecipientType recipientType, String caseId,
+			Map<String, Object> values) {
+		Map<String, Object> all = new HashMap<>(values);
+		all.put("recipientName", recipient.displayName() != null ? recipient.displayName() : recipient.id());
+		all.put("link", link(recipientType, caseId));
+		return this.templates.renderSms(template, recipient.locale(), all);
+	}
+
 	String link(RecipientType recipientType, String caseId) {
 		String base = this.properties.portalUrl().replaceAll("/+$", "");
 		if (caseId == null) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -29,6 +30,7 @@ import org.inspectflow.contracts.events.RectificationOrdered;
 import org.inspectflow.notification.Samples;
 import org.inspectflow.notification.delivery.NotificationDispatcher;
 import org.inspectflow.support.test.Keycloak;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +51,20 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Notifications end to end against the real RabbitMQ, Keycloak, the MongoDB-wire server and an SMTP server
  * (GreenMail on a free port): a {@code workflow.RectificationOrdered.v1} published to {@code inspectflow.events}
- * becomes an email (read back from GreenMail), an inbox entry that only its enterprise's user sees, a push on that
+ * becomes an email (read back from GreenMail), a text message (the SMS gateway is WireMock on a free port), an inbox entry that only its enterprise's user sees, a push on that
  * user's open stream, and {@code notification.NotificationDelivered.v1} on the bus; the same event twice changes
  * nothing; an email that fails is reported and sent by a later retry.
  */
@@ -73,6 +82,12 @@ class NotificationsIT {
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
 		.withPerMethodLifecycle(false);
 
+	private static final WireMockServer SMS_GATEWAY = new WireMockServer(options().dynamicPort());
+
+	static {
+		SMS_GATEWAY.start();
+	}
+
 	private static final String ENTERPRISE1 = "914403040000DM001P";
 
 	private static final String ENTERPRISE2 = "914403050000DM0029";
@@ -86,6 +101,12 @@ class NotificationsIT {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("inspectflow.notification.sms.base-url", SMS_GATEWAY::baseUrl);
+	}
+
+	@AfterAll
+	static void stopSmsGateway() {
+		SMS_GATEWAY.stop();
 	}
 
 	@LocalServerPort
@@ -113,6 +134,9 @@ class NotificationsIT {
 	@BeforeEach
 	void listenToNotificationEvents() throws Exception {
 		SMTP.purgeEmailFromAllMailboxes();
+		SMS_GATEWAY.resetAll();
+		SMS_GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/sms/send"))
+			.willReturn(aResponse().withStatus(202)));
 		this.received.clear();
 		// exclusive but not auto-delete: each receive below starts and cancels a consumer, which would delete it
 		this.probe = QueueBuilder.nonDurable("test.notifications-" + UUID.randomUUID()).exclusive().build();
@@ -160,9 +184,12 @@ class NotificationsIT {
 		await().atMost(Duration.ofSeconds(10)).until(() -> pushed.stream().anyMatch((line) -> line.contains(caseId)));
 		assertThat(pushed).contains("event:inbox", "id:" + entry.get("id").asText());
 
-		List<JsonNode> delivered = awaitEvents(NotificationDelivered.TYPE, eventId, 2);
+		List<JsonNode> delivered = awaitEvents(NotificationDelivered.TYPE, eventId, 3);
 		assertThat(delivered).extracting((event) -> event.at("/data/channel").asText())
-			.containsExactlyInAnyOrder("IN_APP", "EMAIL");
+			.containsExactlyInAnyOrder("IN_APP", "EMAIL", "SMS");
+		SMS_GATEWAY.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
+			.withRequestBody(matchingJsonPath("$.to", equalTo("+8613800000004")))
+			.withRequestBody(matchingJsonPath("$.text", containing(caseId))));
 		assertThat(delivered).allSatisfy((event) -> {
 			assertThat(event.at("/data/recipientType").asText()).isEqualTo("ENTERPRISE");
 			assertThat(event.at("/data/recipient").asText()).isEqualTo(ENTERPRISE1);
@@ -183,7 +210,7 @@ class NotificationsIT {
 		String caseId = order.get("subject").asText();
 		publish(order);
 		awaitEmailAbout(caseId);
-		awaitEvents(NotificationDelivered.TYPE, order.get("id").asText(), 2);
+		awaitEvents(NotificationDelivered.TYPE, order.get("id").asText(), 3);
 
 		// redelivered by the broker (dropped by the inbox), and handed to the dispatcher again past the inbox
 		// (as after a crash between the notifications and the inbox's record): the delivery log holds
@@ -196,7 +223,9 @@ class NotificationsIT {
 		assertThat(inbox.get("items").findValuesAsText("caseId")).containsOnlyOnce(caseId);
 		drain(1000);
 		assertThat(events(NotificationDelivered.TYPE, order.get("id").asText())).as("no second NotificationDelivered")
-			.hasSize(2);
+			.hasSize(3);
+		SMS_GATEWAY.verify(1, postRequestedFor(urlEqualTo("/sms/send"))
+			.withRequestBody(matchingJsonPath("$.text", containing(caseId))));
 	}
 
 	@Test
@@ -260,8 +289,10 @@ class NotificationsIT {
 		assertThat(failed.at("/data/attempts").asInt()).isEqualTo(1);
 		assertThat(failed.at("/data/permanent").asBoolean()).isFalse();
 		assertThat(failed.at("/data/reason").asText()).contains("SMTP");
-		JsonNode inApp = awaitEvents(NotificationDelivered.TYPE, eventId, 1).get(0);
-		assertThat(inApp.at("/data/channel").asText()).as("the inbox does not wait for email").isEqualTo("IN_APP");
+		List<JsonNode> others = awaitEvents(NotificationDelivered.TYPE, eventId, 2);
+		assertThat(others).extracting((event) -> event.at("/data/channel").asText())
+			.as("the inbox and SMS do not wait for email")
+			.containsExactlyInAnyOrder("IN_APP", "SMS");
 
 		SMTP.start();
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -273,7 +304,7 @@ class NotificationsIT {
 			.isEqualTo("Rectification order for case " + caseId
 					+ ": rectify by 15 December 2026, 23:59 (China Standard Time, UTC+8)");
 		assertThat((String) email.getContent()).startsWith("Dear Liu Yang (刘洋),");
-		JsonNode delivered = awaitEvents(NotificationDelivered.TYPE, eventId, 2).stream()
+		JsonNode delivered = awaitEvents(NotificationDelivered.TYPE, eventId, 3).stream()
 			.filter((event) -> event.at("/data/channel").asText().equals("EMAIL"))
 			.findFirst()
 			.orElseThrow();

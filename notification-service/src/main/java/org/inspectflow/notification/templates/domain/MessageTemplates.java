@@ -59,6 +59,18 @@ public final class MessageTemplates {
 		return new RenderedMessage(subject.replaceAll("[\\r\\n]+", " ").strip(), body.strip());
 	}
 
+	/**
+	 * The template's short text for SMS ({@code <template>.sms}, one line, no footer): a text message is paid per
+	 * 70 Chinese characters, so it names the case and the deadline and points to the portal instead of repeating the
+	 * order. A template without an SMS text sends its subject and the link.
+	 */
+	public String renderSms(String template, Locale locale, Map<String, Object> values) {
+		ResourceBundle bundle = bundle(locale);
+		String key = template + ".sms";
+		String text = bundle.containsKey(key) ? bundle.getString(key) : text(bundle, template + ".subject") + " {link}";
+		return fill(text, bundle, locale, values).replaceAll("[\\r\\n]+", " ").strip();
+	}
+
 	private ResourceBundle bundle(Locale locale) {
 		return ResourceBundle.getBundle(this.baseName, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
 	}

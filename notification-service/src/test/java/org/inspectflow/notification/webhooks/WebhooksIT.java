@@ -1,0 +1,220 @@
+package org.inspectflow.notification.webhooks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.inspectflow.contracts.events.CaseClosed;
+import org.inspectflow.notification.Samples;
+import org.inspectflow.notification.delivery.NotificationDispatcher;
+import org.inspectflow.notification.messaging.NotificationListeners;
+import org.inspectflow.notification.webhooks.domain.WebhookSignature;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Webhooks against a receiver (WireMock, on loopback: private targets allowed here, refused in
+ * {@code WebhookTargetsIT}) with the MongoDB-wire server: a subscription gets each matching event once, signed so
+ * that the README's procedure verifies it; a failing receiver is retried with growing delays (the retry round driven
+ * by hand); another integrator neither sees nor deletes the subscription.
+ */
+@SpringBootTest(properties = { "inspectflow.notification.listeners.auto-startup=false",
+		"inspectflow.notification.delivery.retry-interval=1h", "inspectflow.notification.webhooks.allow-private-targets=true",
+		"inspectflow.notification.webhooks.initial-backoff=300ms", "inspectflow.notification.webhooks.multiplier=2" })
+@AutoConfigureMockMvc
+@DirtiesContext
+class WebhooksIT {
+
+	private static final WireMockServer RECEIVER = new WireMockServer(options().dynamicPort());
+
+	static {
+		RECEIVER.start();
+	}
+
+	@DynamicPropertySource
+	static void noSmtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> 1);
+		registry.add("inspectflow.notification.sms.base-url", () -> "http://127.0.0.1:1");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	NotificationListeners listeners;
+
+	@Autowired
+	NotificationDispatcher dispatcher;
+
+	@BeforeEach
+	void reset() {
+		RECEIVER.resetAll();
+	}
+
+	@AfterAll
+	static void stop() {
+		RECEIVER.stop();
+	}
+
+	@Test
+	void aMatchingEventIsDeliveredOnceSignedSoThatTheReceiverVerifiesIt() throws Exception {
+		RECEIVER.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+		JsonNode created = subscribe("integrator-a", RECEIVER.baseUrl() + "/hook", List.of("workflow.CaseClosed.v1"));
+		String secret = created.get("secret").asText();
+		assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+
+		ObjectNode event = event(CaseClosed.TYPE);
+		this.listeners.handle(Samples.envelope(event));
+		this.listeners.handle(Samples.envelope(event)); // redelivered
+		this.listeners.handle(Samples.envelope(event(
+				org.inspectflow.contracts.events.RectificationOrdered.TYPE))); // not in the filter
+
+		RECEIVER.verify(1, postRequestedFor(urlEqualTo("/hook")));
+		LoggedRequest request = RECEIVER.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
+		String body = request.getBodyAsString();
+		String signature = request.getHeader(WebhookSignature.HEADER);
+		assertThat(request.getHeader("X-InspectFlow-Event-Id")).isEqualTo(event.get("id").asText());
+		assertThat(this.json.readTree(body).get("type").asText()).isEqualTo(CaseClosed.TYPE);
+		assertThat(WebhookSignature.verify(secret, signature, body, Instant.now(), WebhookSignature.REPLAY_WINDOW))
+			.isTrue();
+		assertThat(WebhookSignature.verify(secret, signature, body.replace("CASE", "CASX"), Instant.now(),
+				WebhookSignature.REPLAY_WINDOW))
+			.as("tampered body")
+			.isFalse();
+		assertThat(WebhookSignature.verify(secret, signature, body, Instant.now().plus(Duration.ofMinutes(6)),
+				WebhookSignature.REPLAY_WINDOW))
+			.as("replayed after the window")
+			.isFalse();
+
+		JsonNode log = this.json.readTree(this.mvc
+			.perform(get("/webhooks/" + created.get("id").asText() + "/deliveries").with(integrator("integrator-a")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(log).hasSize(1);
+		assertThat(log.get(0).get("status").asText()).isEqualTo("DELIVERED");
+	}
+
+	@Test
+	void aFailingReceiverIsRetriedWithGrowingDelays() throws Exception {
+		RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500)));
+		JsonNode created = subscribe("integrator-a", RECEIVER.baseUrl() + "/down", List.of("workflow.*"));
+		this.listeners.handle(Samples.envelope(event(CaseClosed.TYPE)));
+
+		// the retry round, by hand, often: each attempt happens as soon as it is due
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25)).until(() -> {
+			this.dispatcher.retryDue();
+			return RECEIVER.findAll(postRequestedFor(urlEqualTo("/down"))).size() >= 4;
+		});
+		List<Long> times = RECEIVER.findAll(postRequestedFor(urlEqualTo("/down")))
+			.stream()
+			.map((request) -> request.getLoggedDate().getTime())
+			.sorted()
+			.toList();
+		long first = times.get(1) - times.get(0);
+		long second = times.get(2) - times.get(1);
+		long third = times.get(3) - times.get(2);
+		assertThat(first).isGreaterThanOrEqualTo(300);
+		assertThat(second).isGreaterThanOrEqualTo(600).isGreaterThan(first);
+		assertThat(third).isGreaterThanOrEqualTo(1200).isGreaterThan(second);
+
+		JsonNode log = this.json.readTree(this.mvc
+			.perform(get("/webhooks/" + created.get("id").asText() + "/deliveries").with(integrator("integrator-a")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(log.get(0).get("status").asText()).isIn("FAILED", "SENDING");
+		assertThat(log.get(0).get("lastError").asText()).contains("500");
+		this.mvc.perform(delete("/webhooks/" + created.get("id").asText()).with(integrator("integrator-a")));
+	}
+
+	@Test
+	void anotherIntegratorNeitherSeesNorDeletesTheSubscription() throws Exception {
+		JsonNode created = subscribe("integrator-a", RECEIVER.baseUrl() + "/mine", List.of());
+		String id = created.get("id").asText();
+
+		String others = this.mvc.perform(get("/webhooks").with(integrator("integrator-b")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(others).doesNotContain(id);
+		assertThat(this.mvc.perform(get("/webhooks/" + id).with(integrator("integrator-b")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		var refused = this.mvc.perform(delete("/webhooks/" + id).with(integrator("integrator-b"))).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(404);
+		assertThat(refused.getContentType()).startsWith("application/problem+json");
+		String mine = this.mvc.perform(get("/webhooks").with(integrator("integrator-a")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(mine).contains(id).doesNotContain("secret");
+		assertThat(this.mvc.perform(get("/webhooks").with(jwt().jwt((j) -> j.claim("azp", "portal"))
+			.authorities(new SimpleGrantedAuthority("ROLE_officer")))).andReturn().getResponse().getStatus())
+			.as("people are not integrators")
+			.isEqualTo(403);
+		assertThat(this.mvc.perform(delete("/webhooks/" + id).with(integrator("integrator-a")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
+	}
+
+	private JsonNode subscribe(String client, String url, List<String> types) throws Exception {
+		var response = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks")
+				.with(integrator(client))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(java.util.Map.of("url", url, "eventTypes", types))))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+		return this.json.readTree(response.getContentAsString());
+	}
+
+	static RequestPostProcessor integrator(String client) {
+		return jwt().jwt((token) -> token.claim("azp", client).subject("service-account-" + client))
+			.authorities(new SimpleGrantedAuthority("ROLE_integrator"));
+	}
+
+	private static ObjectNode event(String type) {
+		ObjectNode event = Samples.json(type);
+		event.put("id", UUID.randomUUID().toString());
+		event.put("subject", "CASE-2026-7" + String.format("%05d", (int) (Math.random() * 100_000)));
+		return event;
+	}
+
+}

@@ -28,6 +28,9 @@ public enum ClueSource {
 	INTEGRATOR,
 
 	/** Found by tracing a third-party monitoring company's other clients after a faked report. */
-	FRAUD_TRACE
+	FRAUD_TRACE,
+
+	/** A target of a double-random draw (双随机抽查): a routine inspection by the officers drawn with it. */
+	DOUBLE_RANDOM_DRAW
 
 }

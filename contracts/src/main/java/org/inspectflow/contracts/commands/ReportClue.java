@@ -1,6 +1,7 @@
 package org.inspectflow.contracts.commands;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.inspectflow.contracts.ClueSource;
 import org.inspectflow.contracts.GeoPoint;
@@ -15,10 +16,12 @@ import org.inspectflow.contracts.GeoPoint;
  * @param reportedBy the integrator's client id, or the reporter it names
  * @param clientReference the sender's own id for the clue (its ticket or alarm number), shown to officers and
  * searchable
+ * @param drawId the double-random draw that chose the enterprise; null otherwise
+ * @param drawnOfficers the officers drawn with it, who get the inspection; null or empty otherwise
  */
 public record ReportClue(String clueId, ClueSource source, String enterpriseUscc, GeoPoint location,
 		String problemType, String description, OffsetDateTime reportedAt, String reportedBy,
-		String clientReference) {
+		String clientReference, String drawId, List<String> drawnOfficers) {
 
 	public static final String TYPE = "workflow.ReportClue.v1";
 

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.inspectflow.contracts.Envelope;
+import org.inspectflow.contracts.ClueSource;
+import org.inspectflow.contracts.commands.ReportClue;
 import org.inspectflow.contracts.events.InspectionDrawPublished;
 import org.inspectflow.enterprise.draw.domain.DoubleRandomDraw;
 import org.inspectflow.enterprise.draw.domain.DoubleRandomDraw.Candidate;
@@ -160,6 +162,19 @@ public class DrawService {
 				now, revealedBy);
 		Envelope<InspectionDrawPublished> event = this.envelopes.of(InspectionDrawPublished.TYPE,
 				draw.getString("_id"), published);
+		// each target starts its case at once, with the officers drawn for it (the draw's results start cases)
+		List<Envelope<?>> events = new java.util.ArrayList<>(List.of(event));
+		for (DoubleRandomDraw.Team team : result.targets()) {
+			String clueId = java.util.UUID
+				.nameUUIDFromBytes((draw.getString("_id") + "|" + team.enterpriseUscc())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.toString();
+			ReportClue clue = new ReportClue(clueId, ClueSource.DOUBLE_RANDOM_DRAW, team.enterpriseUscc(), null,
+					"ROUTINE_INSPECTION", "双随机抽查 double-random inspection, draw " + draw.getString("_id") + " ("
+							+ draw.getString("district") + ")",
+					now, revealedBy, draw.getString("_id"), draw.getString("_id"), team.officerIds());
+			events.add(this.envelopes.of(ReportClue.TYPE, clueId, clue));
+		}
 		Update update = new Update().set("revealed", true)
 			.set("revealedAt", Date.from(now.toInstant()))
 			.set("revealedBy", revealedBy)
@@ -170,7 +185,7 @@ public class DrawService {
 				.toList());
 		var written = this.mongo.updateFirst(
 				Query.query(Criteria.where("_id").is(draw.getString("_id")).and("revealed").is(false)),
-				this.outbox.withEvents(DRAWS, update, event), DRAWS);
+				this.outbox.withEvents(DRAWS, update, events.toArray(Envelope<?>[]::new)), DRAWS);
 		if (written.getModifiedCount() > 0) {
 			this.outbox.written();
 		}

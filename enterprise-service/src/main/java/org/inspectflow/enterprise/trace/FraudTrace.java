@@ -122,7 +122,7 @@ public class FraudTrace {
 			String clueId = TraceIds.clueId(traceId, client.enterpriseUscc()).toString();
 			ReportClue clue = new ReportClue(clueId, ClueSource.FRAUD_TRACE, client.enterpriseUscc(),
 					client.location(), PROBLEM_TYPE, description(company, client, from, to, sourceCaseId, reason), now,
-					tracedBy, sourceCaseId);
+					tracedBy, sourceCaseId, null, null);
 			Envelope<ReportClue> made = this.envelopes.of(ReportClue.TYPE, clueId, clue);
 			// one conversation per trace, so that the cases it opens can be followed back to it
 			commands.add(new Envelope<>(made.id(), made.type(), made.source(), made.time(), made.specversion(),

@@ -56,12 +56,16 @@ class DrawServiceTest {
 		Document revealed = this.draws.reveal(created, "supervisor1");
 		assertThat(revealed.getList("targets", Document.class)).hasSize(5);
 		assertThat(revealed.getList("officers", String.class)).hasSize(3);
-		assertThat(revealed.getList(MongoOutbox.FIELD, Document.class)).hasSize(1);
-		assertThat(revealed.getList(MongoOutbox.FIELD, Document.class).get(0).getString("type"))
-			.isEqualTo("enterprise.InspectionDrawPublished.v1");
+		List<Document> outbox = revealed.getList(MongoOutbox.FIELD, Document.class);
+		assertThat(outbox).as("the result and one clue per target").hasSize(6);
+		assertThat(outbox.get(0).getString("type")).isEqualTo("enterprise.InspectionDrawPublished.v1");
+		assertThat(outbox.subList(1, 6)).allSatisfy((command) -> {
+			assertThat(command.getString("type")).isEqualTo("workflow.ReportClue.v1");
+			assertThat(command.getString("body")).contains("DOUBLE_RANDOM_DRAW").contains(created.getString("_id"));
+		});
 
 		Document again = this.draws.reveal(this.draws.find(created.getString("_id")).orElseThrow(), "supervisor1");
-		assertThat(again.getList(MongoOutbox.FIELD, Document.class)).as("published once").hasSize(1);
+		assertThat(again.getList(MongoOutbox.FIELD, Document.class)).as("published once").hasSize(6);
 		assertThat(DrawService.run(again).targets().stream().map(DoubleRandomDraw.Team::enterpriseUscc).toList())
 			.isEqualTo(again.getList("targets", Document.class).stream().map((t) -> t.getString("enterpriseUscc")).toList());
 		assertThat(DoubleRandomDraw.snapshotHash(DrawService.candidates(again), DrawService.officers(again)))

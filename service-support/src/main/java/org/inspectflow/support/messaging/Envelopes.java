@@ -39,6 +39,9 @@ public class Envelopes {
 			return null;
 		}
 		TraceContext context = span.context();
+		if (context.traceId() == null || context.traceId().isEmpty()) {
+			return null; // a no-op tracer's span: there is no trace to continue
+		}
 		return "00-" + context.traceId() + "-" + context.spanId() + "-"
 				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
 	}

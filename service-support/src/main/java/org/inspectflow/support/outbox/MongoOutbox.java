@@ -46,9 +46,8 @@ public class MongoOutbox {
 	/** Adds the events to {@code update}; run the update as one single-document write, then call {@link #written}. */
 	public Update withEvents(String collection, Update update, Envelope<?>... events) {
 		ensureIndex(collection);
-		for (Envelope<?> event : events) {
-			update.push(FIELD, entry(event));
-		}
+		// one $push with $each: calling push() once per event would keep only the last of them
+		update.push(FIELD).each(java.util.Arrays.stream(events).map(this::entry).toArray());
 		return update;
 	}
 

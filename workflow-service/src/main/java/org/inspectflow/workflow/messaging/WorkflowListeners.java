@@ -77,7 +77,7 @@ public class WorkflowListeners {
 				try {
 					this.clues.open(new NewClue(clue.clueId(), clue.source(), clue.enterpriseUscc(), clue.location(),
 							clue.problemType(), null, clue.description(), this.intakeDistrict, clue.clientReference(),
-							clue.reportedAt(), clue.reportedBy(), null, null));
+							clue.reportedAt(), clue.reportedBy(), clue.drawId(), clue.drawnOfficers()));
 				}
 				catch (ClueService.ClueIdTakenException ex) {
 					throw new MalformedMessageException(ex.getMessage());

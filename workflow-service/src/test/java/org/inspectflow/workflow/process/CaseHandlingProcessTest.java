@@ -490,7 +490,7 @@ class CaseHandlingProcessTest {
 				org.inspectflow.contracts.ClueSource.REMOTE_SENSING, null,
 				new org.inspectflow.contracts.GeoPoint(22.61, 114.02), unique("ILLEGAL_FARM"),
 				"satellite patch 2026-03-08: new ponds beside the river", java.time.OffsetDateTime.now(),
-				"remote-sensing-feed", "PATCH-0042");
+				"remote-sensing-feed", "PATCH-0042", null, null);
 		byte[] body = this.json.writeValueAsBytes(org.inspectflow.contracts.Envelope.of(
 				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, clueId,
 				null, null));
@@ -510,6 +510,33 @@ class CaseHandlingProcessTest {
 		this.scenario.runJobs();
 		assertThat(this.scenario.lastSent(cases.get(0), MatchEnterprise.TYPE).get("location").get("latitude").asDouble())
 			.isEqualTo(22.61);
+	}
+
+	@Test
+	void aTargetOfADoubleRandomDrawIsInspectedByTheOfficersDrawnWithIt() throws Exception {
+		String clueId = java.util.UUID.randomUUID().toString();
+		var clue = new org.inspectflow.contracts.commands.ReportClue(clueId,
+				org.inspectflow.contracts.ClueSource.DOUBLE_RANDOM_DRAW, ProcessScenario.ENTERPRISE_1, null,
+				unique("ROUTINE_INSPECTION"), "双随机抽查, draw DRAW-7", java.time.OffsetDateTime.now(), "supervisor1",
+				"DRAW-7", "DRAW-7", java.util.List.of("officer1", "officer9"));
+		this.listeners.onCommand(new org.springframework.amqp.core.Message(this.json.writeValueAsBytes(
+				org.inspectflow.contracts.Envelope.of(org.inspectflow.contracts.commands.ReportClue.TYPE,
+						"/inspectflow/enterprise-service", clueId, clue, clueId, null, null)),
+				new org.springframework.amqp.core.MessageProperties()));
+		String caseId = this.jdbc.queryForObject("SELECT case_id FROM wf_case WHERE clue_id = ?", String.class, clueId);
+		this.scenario.runJobs();
+		this.scenario.enterpriseMatched(caseId, RiskTier.LOW, false);
+
+		this.scenario.assertThatCase(caseId).isWaitingAt(TASK_INSPECT_ON_SITE);
+		var assigned = this.scenario.lastSent(caseId, InspectionAssigned.TYPE);
+		assertThat(assigned.get("method").asText()).isEqualTo("DOUBLE_RANDOM_DRAW");
+		assertThat(assigned.get("drawId").asText()).isEqualTo("DRAW-7");
+		assertThat(assigned.get("officerIds").toString()).contains("officer1").contains("officer9");
+		String taskId = this.scenario.task(caseId, TASK_INSPECT_ON_SITE).getId();
+		this.scenario.send(post("/tasks/" + taskId + "/claim"), ProcessScenario.OFFICER_2, "")
+			.andExpect(status().isNotFound());
+		this.scenario.send(post("/tasks/" + taskId + "/claim"), ProcessScenario.OFFICER_1, "")
+			.andExpect(status().isOk());
 	}
 
 	@Test

@@ -13,6 +13,9 @@ public enum RecipientType {
 	OFFICER,
 
 	/** The recipient id is a user name. */
-	SUPERVISOR
+	SUPERVISOR,
+
+	/** An integrated system, told through its webhook subscription (never addressed by a command). */
+	INTEGRATOR
 
 }

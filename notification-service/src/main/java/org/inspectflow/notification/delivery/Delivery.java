@@ -12,8 +12,7 @@ import org.inspectflow.notification.recipients.domain.Recipient;
  * @param eventId the message that caused it
  * @param correlationId the conversation of that message, carried into the outgoing events
  * @param caseId null when about no case
- * @param recipientType as the outgoing events report it; null for a webhook delivery, which reports no event
- *        (the contract's {@code RecipientType} has no integrator yet)
+ * @param recipientType as the outgoing events report it (INTEGRATOR for a webhook delivery)
  * @param party as the outgoing events report it: a USCC for enterprise users, the user name otherwise
  * @param recipient the person, with the addresses as they were when the notification was made
  * @param link the portal page the notification points to

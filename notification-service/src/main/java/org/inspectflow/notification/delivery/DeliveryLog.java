@@ -215,7 +215,7 @@ public class DeliveryLog {
 		Query attempt = Query.query(Criteria.where("_id").is(delivery.notificationId())
 			.and("status").is(SENDING)
 			.and("attempts").is(delivery.attempts()));
-		// a webhook delivery reports no event (RecipientType has no integrator): its log is the subscription's own
+		// every delivery is reported; a delivery made before recipient types were recorded has none and reports nothing
 		boolean reported = delivery.recipientType() != null;
 		boolean marked = this.mongo
 			.updateFirst(attempt, reported ? this.outbox.withEvents(COLLECTION, update, event) : update, COLLECTION)

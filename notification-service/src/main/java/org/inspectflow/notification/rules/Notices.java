@@ -142,6 +142,10 @@ public final class Notices {
 		String addressed = command.recipientId();
 		String uscc = null;
 		String city = null;
+		if (command.recipientType() == RecipientType.INTEGRATOR) {
+			throw new MalformedMessageException("integrators are told through their webhook subscriptions, not by a"
+					+ " SendNotification command");
+		}
 		if (command.recipientType() == RecipientType.ENTERPRISE) {
 			requireUscc(addressed);
 			uscc = addressed;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.NotificationChannel;
+import org.inspectflow.contracts.RecipientType;
 import org.inspectflow.notification.delivery.Delivery;
 import org.inspectflow.notification.delivery.NotificationDispatcher;
 import org.inspectflow.notification.recipients.domain.Recipient;
@@ -54,7 +55,7 @@ public class WebhookDispatcher {
 			String key = envelope.id() + "|" + subscription.id() + "|" + NotificationChannel.WEBHOOK;
 			String correlation = envelope.correlationid() != null ? envelope.correlationid() : envelope.id();
 			this.dispatcher.deliver(new Delivery("WHD-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
-					envelope.id(), correlation, envelope.subject(), null, subscription.owner(),
+					envelope.id(), correlation, envelope.subject(), RecipientType.INTEGRATOR, subscription.owner(),
 					NotificationChannel.WEBHOOK, receiver, envelope.type(), envelope.type(), body, subscription.url(),
 					1));
 		}

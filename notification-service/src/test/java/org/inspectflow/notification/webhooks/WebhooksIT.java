@@ -79,6 +79,9 @@ class WebhooksIT {
 	@Autowired
 	NotificationDispatcher dispatcher;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	@BeforeEach
 	void reset() {
 		RECEIVER.resetAll();
@@ -126,6 +129,13 @@ class WebhooksIT {
 			.getContentAsString());
 		assertThat(log).hasSize(1);
 		assertThat(log.get(0).get("status").asText()).isEqualTo("DELIVERED");
+		org.bson.Document delivery = this.mongo.findOne(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("eventId")
+				.is(event.get("id").asText())
+				.and("channel")
+				.is("WEBHOOK")), org.bson.Document.class, "deliveries");
+		assertThat(delivery.getString("recipientType")).as("reported on the bus as an integrator's delivery")
+			.isEqualTo("INTEGRATOR");
 	}
 
 	@Test

@@ -121,6 +121,8 @@ public final class NotificationRules {
 				.filter((user) -> user.role() == RecipientRole.OFFICER)
 				.map((user) -> List.of(new Target(user, RecipientType.OFFICER, user.id())))
 				.orElse(List.of());
+			// integrators hear through their webhooks, never through the people's channels
+			case INTEGRATOR -> List.of();
 		};
 	}
 

@@ -51,12 +51,14 @@ public class Ledger {
 	 */
 	public Appended append(String caseId, NewLink link, Function<Document, Envelope<?>> event) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Optional<Document> same = bySha(caseId, link.sha256());
+			// one read per attempt: the head to chain after, and whether the file is in the chain already
+			Document head = this.mongo.findById(caseId, Document.class, LEDGERS);
+			Optional<Document> same = head == null ? Optional.empty() : entriesOf(head).stream()
+				.filter((entry) -> link.sha256().equals(entry.getString("sha256")))
+				.findFirst();
 			if (same.isPresent()) {
 				return new Appended(same.get(), false);
 			}
-			Document head = this.mongo.findOne(Query.query(Criteria.where("_id").is(caseId)).limit(1), Document.class,
-					LEDGERS);
 			ChainEntry previous = head == null ? null
 					: new ChainEntry(head.get("seq", Number.class).longValue(), null, null, null, null, null, null,
 							head.getString("head"));
@@ -97,10 +99,14 @@ public class Ledger {
 	}
 
 	/** The links of a case's chain, in the order stored. */
-	@SuppressWarnings("unchecked")
 	public List<Document> entries(String caseId) {
 		Document ledger = this.mongo.findById(caseId, Document.class, LEDGERS);
-		return ledger == null ? List.of() : List.copyOf((List<Document>) ledger.get("entries"));
+		return ledger == null ? List.of() : entriesOf(ledger);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Document> entriesOf(Document ledger) {
+		return List.copyOf((List<Document>) ledger.get("entries"));
 	}
 
 	public Optional<Document> entry(String caseId, String evidenceId) {

@@ -49,6 +49,9 @@ class CalendarController {
 	@PutMapping(path = "/calendars/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CalendarService.YearSummary replace(@AuthenticationPrincipal Jwt jwt, @PathVariable int year,
 			@RequestBody byte[] content) {
+		if (content.length > 16_000) {
+			throw Problems.badRequest("a calendar file is at most 16,000 bytes (a year of days off is about 1,500)");
+		}
 		CalendarYear replaced;
 		try {
 			replaced = this.calendars.replace(year, content, Caller.from(jwt).username());

@@ -100,6 +100,11 @@ class WorkflowApiIT {
 		assertProblem(callAsIntegrator(HttpMethod.POST, "/clues", clue("X")), 403);
 		assertProblem(call(HttpMethod.GET, "/statistics/case-load", "officer1", null), 403);
 		assertProblem(call(HttpMethod.PUT, "/calendars/2027", "officer1", "{}"), 403);
+		assertProblem(call(HttpMethod.POST, "/integrations/clues", "officer1", clue("X")), 403);
+		assertProblem(call(HttpMethod.GET, "/calendars", "enterprise1", null), 403);
+		assertProblem(call(HttpMethod.PUT, "/calendars/2027", "admin1", "{\"year\": 2027, " + "\"x\": \"" + "y".repeat(17_000)
+				+ "\"}"), 400);
+		assertProblem(call(HttpMethod.PUT, "/calendars/2027", "admin1", "{\"year\": 2026, \"holidays\": []}"), 400);
 	}
 
 	@Test

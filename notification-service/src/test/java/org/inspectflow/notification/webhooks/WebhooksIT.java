@@ -158,9 +158,12 @@ class WebhooksIT {
 			org.bson.Document failed = this.mongo.findOne(webhookDelivery, org.bson.Document.class, "deliveries");
 			scheduled.add(failed.getDate("nextAttemptAt").getTime() - failed.getDate("failedAt").getTime());
 			this.mongo.updateFirst(webhookDelivery,
-					new org.springframework.data.mongodb.core.query.Update().set("nextAttemptAt", new java.util.Date()),
+					new org.springframework.data.mongodb.core.query.Update().set("nextAttemptAt", new java.util.Date(0)),
 					"deliveries");
-			this.dispatcher.retryDue();
+			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				this.dispatcher.retryDue();
+				return RECEIVER.findAll(postRequestedFor(urlEqualTo("/down"))).size() >= expected + 1;
+			});
 		}
 		// 300 ms doubling (the test's settings); the failure time is read a moment after the next attempt was planned
 		assertThat(scheduled.get(0)).isBetween(50L, 300L);

@@ -1,15 +1,18 @@
 package org.inspectflow.support.security;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,6 +61,17 @@ public class ResourceServerSecurityAutoConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * How far a token's {@code exp}/{@code nbf} may be off before it is refused ({@code inspectflow.security.clock-skew},
+	 * 30 s by default; Spring's own check allows 60 s and runs too, so this can only narrow it). Spring Boot adds every
+	 * {@code OAuth2TokenValidator<Jwt>} bean to the decoder's issuer and signature checks.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> inspectflowTokenLifetimeValidator(
+			@Value("${inspectflow.security.clock-skew:30s}") Duration clockSkew) {
+		return new JwtTimestampValidator(clockSkew);
 	}
 
 	static JwtAuthenticationConverter jwtAuthenticationConverter() {

@@ -30,6 +30,11 @@ public final class Keycloak {
 
 	public static final String INTEGRATOR_CLIENT_SECRET = "integrator-demo-secret";
 
+	/** A second integrator, for tests that one integrator cannot reach another's data. */
+	public static final String SECOND_INTEGRATOR_CLIENT_ID = "inspectflow-integrator-second";
+
+	public static final String SECOND_INTEGRATOR_CLIENT_SECRET = "integrator-second-secret";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +66,52 @@ public final class Keycloak {
 						"client_secret", INTEGRATOR_CLIENT_SECRET)));
 	}
 
+	/** An access token of the second demo integrator (client credentials). */
+	public static String secondIntegratorToken() {
+		return CACHE.computeIfAbsent("client:" + SECOND_INTEGRATOR_CLIENT_ID,
+				(key) -> token(Map.of("grant_type", "client_credentials", "client_id", SECOND_INTEGRATOR_CLIENT_ID,
+						"client_secret", SECOND_INTEGRATOR_CLIENT_SECRET)));
+	}
+
+	/**
+	 * A demo user's access token that expires two seconds after it is issued (client {@code inspectflow-cli-short-lived}),
+	 * signed by the realm: wait for {@link #SHORT_LIVED_EXPIRY} plus the service's clock-skew tolerance before
+	 * presenting it as an expired token.
+	 */
+	public static String shortLivedUserToken(String username) {
+		return token(issuer(), Map.of("grant_type", "password", "client_id", "inspectflow-cli-short-lived", "username",
+				username, "password", DEMO_PASSWORD, "scope", "openid"));
+	}
+
+	public static final Duration SHORT_LIVED_EXPIRY = Duration.ofSeconds(2);
+
+	/**
+	 * A demo user's token signed by the realm's own key but with another issuer: Keycloak (in development mode, without a
+	 * fixed hostname) names itself after the host it is asked at, so a token fetched through {@code 127.0.0.1} instead of
+	 * {@code localhost} (or the other way round) carries an {@code iss} the services do not trust.
+	 */
+	public static String userTokenFromAnotherIssuer(String username) {
+		String base = baseUrl();
+		String other = base.contains("://localhost") ? base.replace("://localhost", "://127.0.0.1")
+				: base.replace("://127.0.0.1", "://localhost");
+		if (other.equals(base)) {
+			throw new IllegalStateException("cannot name Keycloak at " + base + " by another host");
+		}
+		return token(other + "/realms/" + REALM, Map.of("grant_type", "password", "client_id", "inspectflow-cli",
+				"username", username, "password", DEMO_PASSWORD, "scope", "openid"));
+	}
+
 	private static String token(Map<String, String> form) {
+		return token(issuer(), form);
+	}
+
+	private static String token(String issuer, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+			.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

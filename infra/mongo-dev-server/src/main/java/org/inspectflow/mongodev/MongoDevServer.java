@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoBackend;
 
 /**
  * The local stand-in for MongoDB: a MongoDB-wire server (mongo-java-server) keeping its data in one H2 file, with
@@ -16,17 +16,18 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * machines we develop and test on; production and docker-compose use real MongoDB 7. It does not support
  * multi-document transactions, {@code $text} or geo queries, so the services must not depend on them.
  *
- * <p>Usage: {@code java -jar mongo-dev-server.jar --port 27017 --bind 127.0.0.1 --data ./data/mongo}
+ * <p>Usage: {@code java -jar mongo-dev-server.jar --port 27017 --bind 127.0.0.1 --data ./data/mongo}, or
+ * {@code --memory} instead of {@code --data} to keep everything in memory (benchmarks only).
  */
 public final class MongoDevServer implements AutoCloseable {
 
-	private final H2Backend backend;
+	private final MongoBackend backend;
 
 	private final MongoServer server;
 
 	private final InetSocketAddress address;
 
-	private MongoDevServer(H2Backend backend, MongoServer server, InetSocketAddress address) {
+	private MongoDevServer(MongoBackend backend, MongoServer server, InetSocketAddress address) {
 		this.backend = backend;
 		this.server = server;
 		this.address = address;
@@ -38,7 +39,15 @@ public final class MongoDevServer implements AutoCloseable {
 	 */
 	public static MongoDevServer start(String host, int port, Path dataDir) throws IOException {
 		Files.createDirectories(dataDir);
-		H2Backend backend = new DevServerBackend(dataDir.resolve("mongo.mv").toString());
+		return start(host, port, new DevServerBackend(dataDir.resolve("mongo.mv").toString()));
+	}
+
+	/** Listens on {@code host:port} with everything kept in memory: for benchmarks, never for data to keep. */
+	public static MongoDevServer startInMemory(String host, int port) {
+		return start(host, port, new DevServerBackend.InMemory());
+	}
+
+	private static MongoDevServer start(String host, int port, MongoBackend backend) {
 		MongoServer server = new MongoServer(backend);
 		server.enableOplog();
 		try {
@@ -77,13 +86,14 @@ public final class MongoDevServer implements AutoCloseable {
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("mongo-dev-server: " + ex.getMessage());
-			System.err.println("usage: mongo-dev-server [--port 27017] [--bind 127.0.0.1] [--data ./data/mongo]");
+			System.err.println("usage: mongo-dev-server [--port 27017] [--bind 127.0.0.1] [--data ./data/mongo | --memory]");
 			System.exit(2);
 			return;
 		}
 		MongoDevServer devServer;
 		try {
-			devServer = start(options.bind(), options.port(), options.data());
+			devServer = (options.data() == null) ? startInMemory(options.bind(), options.port())
+					: start(options.bind(), options.port(), options.data());
 		}
 		catch (IllegalStateException ex) {
 			System.err.println("mongo-dev-server: " + ex.getMessage());
@@ -95,8 +105,8 @@ public final class MongoDevServer implements AutoCloseable {
 			devServer.close();
 			stopped.countDown();
 		}, "mongo-dev-server-shutdown"));
-		System.out.println("mongo-dev-server: ready on " + devServer.connectionString() + " (data in "
-				+ options.data().toAbsolutePath() + ")");
+		System.out.println("mongo-dev-server: ready on " + devServer.connectionString() + ((options.data() == null)
+				? " (in memory only: nothing is kept after a stop)" : " (data in " + options.data().toAbsolutePath() + ")"));
 		stopped.await();
 	}
 
@@ -115,8 +125,14 @@ public final class MongoDevServer implements AutoCloseable {
 			int port = 27017;
 			String bind = "127.0.0.1";
 			Path data = Path.of("data", "mongo");
+			boolean dataGiven = false;
+			boolean memory = false;
 			for (int i = 0; i < args.length; i++) {
 				String name = args[i];
+				if ("--memory".equals(name)) {
+					memory = true;
+					continue;
+				}
 				if (i + 1 >= args.length) {
 					throw new IllegalArgumentException("missing value after " + name);
 				}
@@ -124,11 +140,17 @@ public final class MongoDevServer implements AutoCloseable {
 				switch (name) {
 					case "--port" -> port = parsePort(value);
 					case "--bind" -> bind = value;
-					case "--data" -> data = Path.of(value);
+					case "--data" -> {
+						data = Path.of(value);
+						dataGiven = true;
+					}
 					default -> throw new IllegalArgumentException("unknown option " + name);
 				}
 			}
-			return new Options(port, bind, data);
+			if (memory && dataGiven) {
+				throw new IllegalArgumentException("--memory keeps nothing on disk: give either --memory or --data");
+			}
+			return new Options(port, bind, memory ? null : data);
 		}
 
 		private static int parsePort(String value) {

@@ -54,6 +54,31 @@ class MongoDevServerTest {
 	}
 
 	@Test
+	void inMemoryAnswersHelloAndKeepsNothingOnDisk() throws Exception {
+		try (MongoDevServer server = MongoDevServer.startInMemory("127.0.0.1", 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertThat(client.getDatabase("inspectflow-evidence").runCommand(new Document("hello", 1))
+				.get("isWritablePrimary")).isEqualTo(true);
+			MongoCollection<Document> ledgers = client.getDatabase("inspectflow-evidence").getCollection("ledgers");
+			ledgers.insertOne(new Document("_id", "case-1").append("length", 1));
+			assertThat(ledgers.countDocuments()).isEqualTo(1);
+		}
+		try (MongoDevServer server = MongoDevServer.startInMemory("127.0.0.1", 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertThat(client.getDatabase("inspectflow-evidence").getCollection("ledgers").countDocuments()).isZero();
+		}
+	}
+
+	@Test
+	void takesEitherADataFolderOrMemory() {
+		assertThat(MongoDevServer.Options.parse(new String[] { "--memory", "--port", "27418" }).data()).isNull();
+		assertThat(MongoDevServer.Options.parse(new String[] { "--port", "27418" }).data())
+			.isEqualTo(Path.of("data", "mongo"));
+		assertThatThrownBy(() -> MongoDevServer.Options.parse(new String[] { "--memory", "--data", "x" }))
+			.hasMessageContaining("either --memory or --data");
+	}
+
+	@Test
 	void refusesUnknownOptions() {
 		assertThatThrownBy(() -> MongoDevServer.Options.parse(new String[] { "--prot", "1" }))
 			.hasMessageContaining("unknown option --prot");

@@ -23,14 +23,17 @@ import org.springframework.stereotype.Component;
 /**
  * The append-only evidence chain of each case, one document per case: the links in order, the head's sequence and
  * hash. A link is appended by one conditional single-document update (the head must still be the one the link was
- * sealed after, and the same file must not be in the chain yet), together with its {@code EvidenceStored} event in
- * the document's outbox: concurrent uploads retry on a moved head, so the chain has no gaps and no forks, and the
- * event is published if and only if the link was written.
+ * sealed after, and the same file must not be in the chain yet, see {@link SameFile}), together with its
+ * {@code EvidenceStored} event in the document's outbox: concurrent uploads retry on a moved head, so the chain has
+ * no gaps and no forks, and the event is published if and only if the link was written.
  */
 @Component
 public class Ledger {
 
 	static final String LEDGERS = "ledgers";
+
+	/** The metadata key that says whether the case's enterprise may see a link ("true" or "false"). */
+	public static final String SHARED_WITH_ENTERPRISE = "sharedWithEnterprise";
 
 	private static final int ATTEMPTS = 200;
 
@@ -54,7 +57,7 @@ public class Ledger {
 			// one read per attempt: the head to chain after, and whether the file is in the chain already
 			Document head = this.mongo.findById(caseId, Document.class, LEDGERS);
 			Optional<Document> same = head == null ? Optional.empty() : entriesOf(head).stream()
-				.filter((entry) -> link.sha256().equals(entry.getString("sha256")))
+				.filter((entry) -> link.sameFile().matches(entry, link.sha256()))
 				.findFirst();
 			if (same.isPresent()) {
 				return new Appended(same.get(), false);
@@ -84,8 +87,7 @@ public class Ledger {
 				.is(caseId)
 				.and("seq")
 				.is(previous.sequence())
-				.and("entries.sha256")
-				.ne(link.sha256()));
+				.norOperator(Criteria.where("entries").elemMatch(link.sameFile().criteria(link.sha256()))));
 			Update update = new Update().push("entries", entryDocument)
 				.set("seq", entry.sequence())
 				.set("head", entry.hash());
@@ -111,10 +113,6 @@ public class Ledger {
 
 	public Optional<Document> entry(String caseId, String evidenceId) {
 		return entries(caseId).stream().filter((entry) -> evidenceId.equals(entry.getString("evidenceId"))).findFirst();
-	}
-
-	public Optional<Document> bySha(String caseId, String sha256) {
-		return entries(caseId).stream().filter((entry) -> sha256.equals(entry.getString("sha256"))).findFirst();
 	}
 
 	static ChainEntry link(Document entry) {
@@ -146,9 +144,38 @@ public class Ledger {
 	/**
 	 * @param metadata what is known of the file, as text (hashed into the link)
 	 * @param fileId the GridFS file
+	 * @param sameFile which links a file with the same SHA-256 makes this one a repeat of
 	 */
 	public record NewLink(String evidenceId, String sha256, Map<String, String> metadata, String actor, String at,
-			Object fileId) {
+			Object fileId, SameFile sameFile) {
+	}
+
+	/**
+	 * Which links of the case a new file is compared with to keep the same content once. An enterprise's file is
+	 * compared only with the links it may see: were it compared with the officers' unshared ones, uploading a file
+	 * would tell the enterprise whether the officers hold it (a complainant's photo, say) and hand it their link.
+	 */
+	public enum SameFile {
+
+		/** Every link of the case (officers and supervisors see all of them). */
+		AMONG_ALL,
+
+		/** Only the links shared with the case's enterprise (its own and those officers shared). */
+		AMONG_SHARED;
+
+		boolean matches(Document entry, String sha256) {
+			if (!sha256.equals(entry.getString("sha256"))) {
+				return false;
+			}
+			return this == AMONG_ALL || "true".equals(String.valueOf(entry.get("metadata", Map.class)
+				.get(SHARED_WITH_ENTERPRISE)));
+		}
+
+		Criteria criteria(String sha256) {
+			Criteria same = Criteria.where("sha256").is(sha256);
+			return this == AMONG_ALL ? same : same.and("metadata." + SHARED_WITH_ENTERPRISE).is("true");
+		}
+
 	}
 
 	/** @param created false when the same file was in the chain already */

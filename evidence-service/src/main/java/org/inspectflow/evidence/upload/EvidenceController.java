@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.client.gridfs.GridFSBucket;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,13 +41,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A case's evidence. Upload: officers of the case's district, supervisors of its city, admins, and the case's
- * enterprise (its proof); one file per request, a multipart part named {@code file}, read as a stream. Read: the
- * officials all of it, the enterprise what it added or was shared with it; every download is audited. Verify: the
+ * A case's evidence. Upload: officers of the case's district, supervisors of its city, and the case's enterprise
+ * once ordered to rectify (its proof); one file per request, a multipart part named {@code file}, read as a stream.
+ * What the service decides (uploader, role, sequence, hashes, flags, the case's enterprise) comes from the token, the
+ * bytes and the case, never from the request: other parts and parameters are ignored. Read: the officials (admins
+ * too) all of it, the enterprise what it added or was shared with it; every download is audited. Verify: the
  * officials.
  */
 @RestController
 class EvidenceController {
+
+	/**
+	 * What an enterprise may say its file is: an inspection record or a sampling result is the officers' work, and a
+	 * case file is scored on having them (案卷评查), so the enterprise cannot label its own file as one.
+	 */
+	static final Set<EvidenceKind> ENTERPRISE_KINDS = Collections.unmodifiableSet(EnumSet.of(EvidenceKind.PHOTO,
+			EvidenceKind.VIDEO, EvidenceKind.DOCUMENT, EvidenceKind.MONITORING_DATA, EvidenceKind.TEST_REPORT));
 
 	private final CaseAccess access;
 
@@ -74,7 +86,12 @@ class EvidenceController {
 			@RequestParam(required = false) Double longitude, @RequestParam(required = false) Instant takenAt,
 			@RequestParam(defaultValue = "false") boolean share, HttpServletRequest request) throws IOException {
 		Caller caller = Caller.from(jwt);
-		CaseRecord target = this.access.reachable(caller, caseId);
+		CaseRecord target = this.access.addable(caller, caseId);
+		boolean byEnterprise = !this.access.collects(caller, target);
+		if (byEnterprise && kind != null && !ENTERPRISE_KINDS.contains(kind)) {
+			throw Problems.badRequest("an enterprise's evidence may be " + ENTERPRISE_KINDS + "; " + kind
+					+ " is made by the officers");
+		}
 		if (target.ended()) {
 			throw Problems.of(HttpStatus.CONFLICT, "case " + caseId + " has ended: its evidence is closed");
 		}
@@ -86,7 +103,7 @@ class EvidenceController {
 			throw Problems.badRequest("send the file as multipart/form-data, in a part named 'file'");
 		}
 		UploadService.Declared declared = new UploadService.Declared(kind, latitude, longitude, takenAt,
-				share && this.access.isOfficial(caller, target));
+				share && !byEnterprise);
 		try {
 			FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
 			while (parts.hasNext()) {
@@ -95,7 +112,8 @@ class EvidenceController {
 					continue;
 				}
 				try (InputStream body = part.getInputStream()) {
-					UploadService.Stored stored = this.uploads.store(caller, target, declared, part.getName(), body);
+					UploadService.Stored stored = this.uploads.store(caller, byEnterprise, target, declared,
+							part.getName(), body);
 					return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
 						.body(EvidenceView.of(stored.entry()));
 				}
@@ -154,7 +172,7 @@ class EvidenceController {
 
 	@SuppressWarnings("unchecked")
 	private static boolean visibleToEnterprise(Document entry) {
-		return "true".equals(((Map<String, Object>) entry.get("metadata")).get("sharedWithEnterprise"));
+		return "true".equals(((Map<String, Object>) entry.get("metadata")).get(Ledger.SHARED_WITH_ENTERPRISE));
 	}
 
 	/** A link of the chain as the API shows it. */

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * Takes one file into a case's evidence as it streams in: the type from its first bytes (refused before anything is
  * stored when not on the allow-list), the bytes into GridFS while SHA-256 is computed and the size limit enforced,
  * then the photo's EXIF, the flags, and the link in the case's chain with its {@code EvidenceStored} event. A file
- * that fails on the way is removed again: nothing half-stored remains. The same content twice in one case is kept once.
+ * that fails on the way is removed again: nothing half-stored remains. The same content twice in one case is kept once
+ * (an enterprise's file is compared only with the links it may see, see {@link Ledger.SameFile}).
  */
 @Service
 class UploadService {
@@ -63,8 +64,12 @@ class UploadService {
 		this.properties = properties;
 	}
 
-	Stored store(Caller caller, CaseRecord target, Declared declared, String filename, InputStream body)
-			throws IOException {
+	/**
+	 * @param byEnterprise true when the caller adds the file as the case's enterprise (its proof, shared with it),
+	 * false when as the case's officer or supervisor
+	 */
+	Stored store(Caller caller, boolean byEnterprise, CaseRecord target, Declared declared, String filename,
+			InputStream body) throws IOException {
 		String name = safeName(filename);
 		BufferedInputStream buffered = new BufferedInputStream(body, 64 * 1024);
 		buffered.mark(1);
@@ -106,7 +111,8 @@ class UploadService {
 		}
 		ObjectId fileId = upload.getObjectId();
 		try {
-			return chain(caller, target, declared, name, contentType, size, HashChain.hex(sha256.digest()), fileId);
+			return chain(caller, byEnterprise, target, declared, name, contentType, size,
+					HashChain.hex(sha256.digest()), fileId);
 		}
 		catch (RuntimeException ex) {
 			this.files.delete(fileId);
@@ -114,8 +120,8 @@ class UploadService {
 		}
 	}
 
-	private Stored chain(Caller caller, CaseRecord target, Declared declared, String name, String contentType,
-			long size, String sha256, ObjectId fileId) {
+	private Stored chain(Caller caller, boolean byEnterprise, CaseRecord target, Declared declared, String name,
+			String contentType, long size, String sha256, ObjectId fileId) {
 		PhotoMetadata photo = PhotoMetadata.NONE;
 		if (contentType.startsWith("image/")) {
 			try (InputStream stored = this.files.openDownloadStream(fileId)) {
@@ -125,7 +131,7 @@ class UploadService {
 				photo = PhotoMetadata.NONE;
 			}
 		}
-		List<String> flags = flags(target, contentType, photo, caller);
+		List<String> flags = flags(target, contentType, photo, byEnterprise);
 		EvidenceKind kind = declared.kind() != null ? declared.kind() : kindOf(contentType);
 		Instant now = Instant.now();
 		String evidenceId = "EV-" + UUID.randomUUID();
@@ -136,8 +142,8 @@ class UploadService {
 		metadata.put("size", Long.toString(size));
 		metadata.put("kind", kind.name());
 		metadata.put("uploader", caller.username());
-		metadata.put("uploaderRole", caller.hasRole("enterprise") ? "enterprise" : "official");
-		metadata.put("sharedWithEnterprise", Boolean.toString(caller.hasRole("enterprise") || declared.share()));
+		metadata.put("uploaderRole", byEnterprise ? "enterprise" : "official");
+		metadata.put(Ledger.SHARED_WITH_ENTERPRISE, Boolean.toString(byEnterprise || declared.share()));
 		metadata.put("flags", String.join(",", flags));
 		put(metadata, "declaredLatitude", declared.latitude());
 		put(metadata, "declaredLongitude", declared.longitude());
@@ -147,7 +153,8 @@ class UploadService {
 		put(metadata, "capturedAt", photo.capturedAt());
 		final PhotoMetadata taken = photo;
 		Ledger.Appended appended = this.ledger.append(target.caseId(),
-				new Ledger.NewLink(evidenceId, sha256, metadata, caller.username(), now.toString(), fileId),
+				new Ledger.NewLink(evidenceId, sha256, metadata, caller.username(), now.toString(), fileId,
+						byEnterprise ? Ledger.SameFile.AMONG_SHARED : Ledger.SameFile.AMONG_ALL),
 				(entry) -> this.envelopes.of(EvidenceStored.TYPE, target.caseId(),
 						new EvidenceStored(target.caseId(), evidenceId, kind, contentType, size, sha256,
 								entry.getString("hash"), taken.latitude() == null ? null
@@ -161,7 +168,7 @@ class UploadService {
 	}
 
 	/** What a reviewer should look at twice: a photo far from the site, or taken before the order it answers. */
-	private List<String> flags(CaseRecord target, String contentType, PhotoMetadata photo, Caller caller) {
+	private List<String> flags(CaseRecord target, String contentType, PhotoMetadata photo, boolean byEnterprise) {
 		List<String> flags = new ArrayList<>();
 		if (!contentType.startsWith("image/")) {
 			return flags;
@@ -176,7 +183,7 @@ class UploadService {
 		if (photo.capturedAt() == null) {
 			flags.add("NO_CAPTURE_TIME");
 		}
-		else if (caller.hasRole("enterprise") && target.orderedAt() != null
+		else if (byEnterprise && target.orderedAt() != null
 				&& photo.capturedAt().isBefore(target.orderedAt())) {
 			flags.add("TAKEN_BEFORE_ORDER");
 		}

@@ -159,6 +159,7 @@ class EvidenceIT {
 		String caseId = newCase();
 		String otherCase = "CASE-IT-" + UUID.randomUUID();
 		this.cases.record(otherCase, "440305", ENTERPRISE_2, null, null);
+		this.cases.ordered(otherCase, ENTERPRISE_2, java.time.Instant.parse("2026-03-05T02:00:00Z"));
 		assertProblem(upload(caseId, "officer1", "empty.jpg", new byte[0], "image/jpeg"), 400, "empty");
 		byte[] tooLarge = new byte[1_200_000];
 		System.arraycopy(EvidenceSamples.jpeg(2), 0, tooLarge, 0, EvidenceSamples.jpeg(2).length);
@@ -264,6 +265,7 @@ class EvidenceIT {
 	@Test
 	void theEnterpriseAddsItsProofAndSeesOnlyWhatIsItsOrSharedDownloadsAreAudited() throws Exception {
 		String caseId = newCase();
+		this.cases.ordered(caseId, ENTERPRISE_1, java.time.Instant.parse("2026-03-05T02:00:00Z"));
 		String officers = upload(caseId, "officer1", "inspection.jpg", EvidenceSamples.jpeg(40), "image/jpeg").json()
 			.get("evidenceId").asText();
 		Reply proof = upload(caseId, "enterprise1", "fixed.jpg", EvidenceSamples.jpeg(41), "image/jpeg");

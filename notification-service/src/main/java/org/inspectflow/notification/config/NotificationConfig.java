@@ -18,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * Which role may call which endpoint (whose data is checked next to the data, in {@code InboxController}), the clock,
  * the schedulers (delivery retries, stream heartbeats), and what must exist before the service takes work: its
- * indexes (the unique index that makes each delivery happen once above all) and the demo directory.
+ * indexes (the unique index that makes each delivery happen once above all), webhook secrets sealed with the
+ * configured key (a wrong key stops the start, with the reason) and the demo directory.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -54,6 +55,7 @@ class NotificationConfig {
 			inbox.ensureIndexes();
 			directory.ensureIndexes();
 			webhooks.ensureIndexes();
+			webhooks.secureSecrets();
 			seed.seedIfEmpty();
 		};
 	}

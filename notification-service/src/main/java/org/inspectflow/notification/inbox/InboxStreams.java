@@ -42,7 +42,12 @@ class InboxStreams {
 		List<SseEmitter> mine = this.streams.computeIfAbsent(owner, (key) -> new CopyOnWriteArrayList<>());
 		mine.add(emitter);
 		emitter.onCompletion(() -> remove(owner, emitter));
-		emitter.onTimeout(() -> remove(owner, emitter));
+		emitter.onTimeout(() -> {
+			remove(owner, emitter);
+			// ends the response normally: the browser's EventSource reconnects, and no timeout error is raised
+			// after the stream's 200 was sent
+			emitter.complete();
+		});
 		emitter.onError((error) -> remove(owner, emitter));
 		while (mine.size() > this.properties.maxStreamsPerUser()) {
 			SseEmitter oldest = mine.remove(0);

@@ -37,13 +37,17 @@ class WebhookChannel implements Channel {
 
 	private final WebhookTargets targets;
 
+	private final WebhookSecrets secrets;
+
 	private final Clock clock;
 
 	private final HttpClient http;
 
-	WebhookChannel(WebhookSubscriptions subscriptions, WebhookProperties properties, Clock clock) {
+	WebhookChannel(WebhookSubscriptions subscriptions, WebhookProperties properties, WebhookSecrets secrets,
+			Clock clock) {
 		this.subscriptions = subscriptions;
 		this.properties = properties;
+		this.secrets = secrets;
 		this.targets = new WebhookTargets(InetAddress::getAllByName, properties.allowPrivateTargets());
 		this.clock = clock;
 		this.http = HttpClient.newBuilder()
@@ -71,12 +75,23 @@ class WebhookChannel implements Channel {
 		if (refusal.isPresent()) {
 			throw ChannelFailure.permanent(refusal.get());
 		}
+		if (subscription.secret() == null) {
+			throw ChannelFailure.permanent("the subscription has no secret to sign with");
+		}
+		String secret;
+		try {
+			secret = this.secrets.open(subscription.id(), subscription.secret());
+		}
+		catch (WebhookSecrets.UnreadableSecretException ex) {
+			// a configuration error (the wrong key): retried, so that the delivery goes out once the key is right
+			throw new ChannelFailure(ex.getMessage(), false, ex);
+		}
 		String body = delivery.body();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
 			.timeout(this.properties.readTimeout())
 			.header("Content-Type", "application/json; charset=utf-8")
 			.header("User-Agent", "InspectFlow-Webhooks/1")
-			.header(WebhookSignature.HEADER, WebhookSignature.header(subscription.secret(), this.clock.instant(), body))
+			.header(WebhookSignature.HEADER, WebhookSignature.header(secret, this.clock.instant(), body))
 			.header(EVENT_ID_HEADER, delivery.eventId())
 			.header("X-InspectFlow-Event-Type", delivery.template())
 			.header("X-InspectFlow-Delivery-Id", delivery.notificationId())

@@ -50,23 +50,31 @@ class WebhookController {
 
 	private final WebhookTargets targets;
 
+	private final WebhookSecrets secrets;
+
 	private final Clock clock;
 
 	WebhookController(WebhookSubscriptions subscriptions, DeliveryLog deliveries, WebhookProperties properties,
-			Clock clock) {
+			WebhookSecrets secrets, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.properties = properties;
+		this.secrets = secrets;
 		this.targets = new WebhookTargets(InetAddress::getAllByName, properties.allowPrivateTargets());
 		this.clock = clock;
 	}
 
-	/** Subscribes; the answer is the only one that shows the secret. */
+	/**
+	 * Subscribes; the answer is the only one that shows the secret (it is stored sealed). Only {@code url},
+	 * {@code eventTypes} and {@code secret} are read from the body: the id, the owner (the token's client) and the time
+	 * are the server's, whatever else a body says.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Created subscribe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewSubscription request) {
 		String owner = owner(jwt);
-		this.targets.refusal(request.url()).ifPresent((reason) -> {
+		String url = request.url().trim();
+		this.targets.refusal(url).ifPresent((reason) -> {
 			throw Problems.problem(HttpStatus.BAD_REQUEST, "Webhook target refused", reason);
 		});
 		if (this.subscriptions.count(owner) >= this.properties.maxSubscriptionsPerClient()) {
@@ -74,9 +82,9 @@ class WebhookController {
 					+ this.properties.maxSubscriptionsPerClient() + " subscriptions; delete one first");
 		}
 		String secret = request.secret() != null ? request.secret() : "whsec_" + HexFormat.of().formatHex(bytes(32));
-		WebhookSubscription subscription = new WebhookSubscription("WH-" + UUID.randomUUID(), owner,
-				request.url().trim(), request.eventTypes() == null ? List.of() : request.eventTypes(), secret,
-				Instant.now(this.clock));
+		WebhookSubscription subscription = new WebhookSubscription("WH-" + UUID.randomUUID(), owner, url,
+				request.eventTypes() == null ? List.of() : request.eventTypes(),
+				this.secrets.seal(secret), Instant.now(this.clock));
 		this.subscriptions.add(subscription);
 		return new Created(subscription.id(), subscription.url(), subscription.eventTypes(), secret,
 				subscription.createdAt());

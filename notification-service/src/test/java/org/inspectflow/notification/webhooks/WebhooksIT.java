@@ -44,8 +44,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Webhooks against a receiver (WireMock, on loopback: private targets allowed here, refused in
  * {@code WebhookTargetsIT}) with the MongoDB-wire server: a subscription gets each matching event once, signed so
- * that the README's procedure verifies it; a failing receiver is retried with growing delays (the retry round driven
- * by hand); another integrator neither sees nor deletes the subscription.
+ * that the README's procedure verifies it, while the stored subscription holds its secret only sealed; a failing
+ * receiver is retried with growing delays (the retry round driven by hand); another integrator neither sees nor
+ * deletes the subscription; a secret sealed with another key stops the start and fails its deliveries with the reason;
+ * a plain-text secret of an earlier version is sealed and still signs.
  */
 @SpringBootTest(properties = { "inspectflow.notification.listeners.auto-startup=false",
 		"inspectflow.notification.delivery.retry-interval=1h", "inspectflow.notification.webhooks.allow-private-targets=true",
@@ -82,6 +84,9 @@ class WebhooksIT {
 	@Autowired
 	org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+	@Autowired
+	WebhookSubscriptions subscriptions;
+
 	@BeforeEach
 	void reset() {
 		RECEIVER.resetAll();
@@ -104,6 +109,12 @@ class WebhooksIT {
 		this.listeners.handle(Samples.envelope(event)); // redelivered
 		this.listeners.handle(Samples.envelope(event(
 				org.inspectflow.contracts.events.RectificationOrdered.TYPE))); // not in the filter
+
+		org.bson.Document stored = this.mongo.findById(created.get("id").asText(), org.bson.Document.class,
+				"webhook_subscriptions");
+		assertThat(stored.toJson()).as("the stored subscription").doesNotContain(secret).doesNotContain("whsec_");
+		assertThat(stored.get("sealedSecret", org.bson.Document.class).getString("algorithm")).isEqualTo("AES-256-GCM");
+		assertThat(stored.containsKey("secret")).isFalse();
 
 		RECEIVER.verify(1, postRequestedFor(urlEqualTo("/hook")));
 		LoggedRequest request = RECEIVER.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
@@ -211,6 +222,77 @@ class WebhooksIT {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(204);
+	}
+
+	@Test
+	void aSecretSealedWithAnotherKeyStopsTheStartAndFailsItsDeliveriesSayingWhy() throws Exception {
+		RECEIVER.stubFor(post(urlEqualTo("/foreign")).willReturn(aResponse().withStatus(204)));
+		String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+		WebhookSecrets.SealedSecret foreign = WebhookSecrets.withKey(otherKey).seal("whsec_sealed-by-another-key");
+		String id = "WH-" + UUID.randomUUID();
+		this.mongo.insert(new org.bson.Document("_id", id).append("owner", "integrator-c")
+			.append("url", RECEIVER.baseUrl() + "/foreign")
+			.append("eventTypes", List.of(CaseClosed.TYPE))
+			.append("sealedSecret", new org.bson.Document("algorithm", foreign.algorithm())
+				.append("keyId", foreign.keyId())
+				.append("value", foreign.value()))
+			.append("createdAt", new java.util.Date()), "webhook_subscriptions");
+		try {
+			org.assertj.core.api.Assertions.assertThatThrownBy(this.subscriptions::secureSecrets)
+				.as("what the start does with it")
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining(id)
+				.hasMessageContaining(foreign.keyId())
+				.hasMessageContaining("INSPECTFLOW_WEBHOOK_SECRET_KEY");
+
+			ObjectNode event = event(CaseClosed.TYPE);
+			this.listeners.handle(Samples.envelope(event));
+			RECEIVER.verify(0, postRequestedFor(urlEqualTo("/foreign")));
+			org.bson.Document delivery = this.mongo.findOne(org.springframework.data.mongodb.core.query.Query
+				.query(org.springframework.data.mongodb.core.query.Criteria.where("eventId")
+					.is(event.get("id").asText())
+					.and("recipientId")
+					.is(id)), org.bson.Document.class, "deliveries");
+			assertThat(delivery.getString("status")).isEqualTo("FAILED");
+			assertThat(delivery.getBoolean("permanent")).as("retried once the key is right").isFalse();
+			assertThat(delivery.getString("lastError")).contains("sealed with key " + foreign.keyId())
+				.contains("INSPECTFLOW_WEBHOOK_SECRET_KEY");
+		}
+		finally {
+			this.mongo.remove(org.springframework.data.mongodb.core.query.Query
+				.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "webhook_subscriptions");
+		}
+	}
+
+	@Test
+	void aSecretAnEarlierVersionStoredInPlainTextIsSealedAtStartAndStillSigns() throws Exception {
+		RECEIVER.stubFor(post(urlEqualTo("/legacy")).willReturn(aResponse().withStatus(204)));
+		String secret = "legacy-plain-secret-" + UUID.randomUUID();
+		String id = "WH-" + UUID.randomUUID();
+		this.mongo.insert(new org.bson.Document("_id", id).append("owner", "integrator-c")
+			.append("url", RECEIVER.baseUrl() + "/legacy")
+			.append("eventTypes", List.of(CaseClosed.TYPE))
+			.append("secret", secret)
+			.append("createdAt", new java.util.Date()), "webhook_subscriptions");
+		try {
+			this.subscriptions.secureSecrets();
+			org.bson.Document stored = this.mongo.findById(id, org.bson.Document.class, "webhook_subscriptions");
+			assertThat(stored.toJson()).doesNotContain(secret);
+			assertThat(stored.containsKey("secret")).isFalse();
+			assertThat(stored.get("sealedSecret", org.bson.Document.class).getString("keyId")).isNotBlank();
+
+			this.listeners.handle(Samples.envelope(event(CaseClosed.TYPE)));
+			RECEIVER.verify(1, postRequestedFor(urlEqualTo("/legacy")));
+			LoggedRequest request = RECEIVER.findAll(postRequestedFor(urlEqualTo("/legacy"))).get(0);
+			assertThat(WebhookSignature.verify(secret, request.getHeader(WebhookSignature.HEADER),
+					request.getBodyAsString(), Instant.now(), WebhookSignature.REPLAY_WINDOW))
+				.as("signed with the secret as the integrator knows it")
+				.isTrue();
+		}
+		finally {
+			this.mongo.remove(org.springframework.data.mongodb.core.query.Query
+				.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "webhook_subscriptions");
+		}
 	}
 
 	private JsonNode subscribe(String client, String url, List<String> types) throws Exception {

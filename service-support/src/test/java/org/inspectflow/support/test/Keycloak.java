@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Tokens from the real Keycloak that {@code ./inspectflow test} starts (its URL in {@code INSPECTFLOW_KEYCLOAK_URL}):
  * the demo users through the test-only password-grant client, the demo integrator through client credentials.
- * Tokens are cached per user for the run (they live five minutes; a test run of one service is shorter).
+ * Tokens are cached per user and renewed a minute before they expire (they live five minutes).
  */
 public final class Keycloak {
 
@@ -41,6 +41,9 @@ public final class Keycloak {
 
 	private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
+	/** A cached token is renewed when it has less than this left (a test run is longer than a token's five minutes). */
+	private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
 	private Keycloak() {
 	}
 
@@ -55,21 +58,21 @@ public final class Keycloak {
 
 	/** An access token of a demo user (officer1, officer2, supervisor1, enterprise1, enterprise2, admin1). */
 	public static String userToken(String username) {
-		return CACHE.computeIfAbsent("user:" + username, (key) -> token(Map.of("grant_type", "password", "client_id",
+		return cached("user:" + username, () -> token(Map.of("grant_type", "password", "client_id",
 				"inspectflow-cli", "username", username, "password", DEMO_PASSWORD, "scope", "openid")));
 	}
 
 	/** An access token of the demo integrator (client credentials). */
 	public static String integratorToken() {
-		return CACHE.computeIfAbsent("client:" + INTEGRATOR_CLIENT_ID,
-				(key) -> token(Map.of("grant_type", "client_credentials", "client_id", INTEGRATOR_CLIENT_ID,
+		return cached("client:" + INTEGRATOR_CLIENT_ID,
+				() -> token(Map.of("grant_type", "client_credentials", "client_id", INTEGRATOR_CLIENT_ID,
 						"client_secret", INTEGRATOR_CLIENT_SECRET)));
 	}
 
 	/** An access token of the second demo integrator (client credentials). */
 	public static String secondIntegratorToken() {
-		return CACHE.computeIfAbsent("client:" + SECOND_INTEGRATOR_CLIENT_ID,
-				(key) -> token(Map.of("grant_type", "client_credentials", "client_id", SECOND_INTEGRATOR_CLIENT_ID,
+		return cached("client:" + SECOND_INTEGRATOR_CLIENT_ID,
+				() -> token(Map.of("grant_type", "client_credentials", "client_id", SECOND_INTEGRATOR_CLIENT_ID,
 						"client_secret", SECOND_INTEGRATOR_CLIENT_SECRET)));
 	}
 
@@ -99,6 +102,22 @@ public final class Keycloak {
 		}
 		return token(other + "/realms/" + REALM, Map.of("grant_type", "password", "client_id", "inspectflow-cli",
 				"username", username, "password", DEMO_PASSWORD, "scope", "openid"));
+	}
+
+	private static String cached(String key, java.util.function.Supplier<String> fetch) {
+		return CACHE.compute(key, (name, token) -> (token == null || expiresSoon(token)) ? fetch.get() : token);
+	}
+
+	private static boolean expiresSoon(String token) {
+		try {
+			String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+					StandardCharsets.UTF_8);
+			long exp = JSON.readTree(payload).path("exp").asLong(0);
+			return java.time.Instant.ofEpochSecond(exp).minus(RENEW_BEFORE_EXPIRY).isBefore(java.time.Instant.now());
+		}
+		catch (IOException | RuntimeException ex) {
+			return true;
+		}
 	}
 
 	private static String token(Map<String, String> form) {

@@ -154,18 +154,46 @@ public class CaseRepository {
 				+ " VALUES (?, ?, ?, ?, ?)", caseId, district, purpose, sharedBy, timestamp(at));
 	}
 
-	/** The purpose the case was shared with this district for, if it was. */
-	public Optional<String> sharePurpose(String caseId, String district) {
+	/** The share of the case with this district, if there is one. */
+	public Optional<CaseShare> findShare(String caseId, String district) {
 		return this.jdbc
-			.queryForList("SELECT purpose FROM wf_case_share WHERE case_id = ? AND district = ?", String.class,
-					caseId, district)
+			.query("SELECT district, purpose, shared_by, shared_at FROM wf_case_share WHERE case_id = ? AND district = ?",
+					SHARE, caseId, district)
 			.stream()
 			.findFirst();
 	}
 
-	public void logSharedAccess(String caseId, String username, String district, String purpose, Instant at) {
-		this.jdbc.update("INSERT INTO wf_case_access_log (case_id, username, district, purpose, accessed_at)"
-				+ " VALUES (?, ?, ?, ?, ?)", caseId, username, district, purpose, timestamp(at));
+	/** The districts the case is shared with, and why. */
+	public List<CaseShare> shares(String caseId) {
+		return this.jdbc.query("SELECT district, purpose, shared_by, shared_at FROM wf_case_share WHERE case_id = ?"
+				+ " ORDER BY shared_at, district", SHARE, caseId);
+	}
+
+	/** Keeps one access to a case from outside the caller's jurisdiction. */
+	public void logAccess(String caseId, CaseAccessRecord access) {
+		this.jdbc.update("INSERT INTO wf_case_access_log (case_id, username, district, action, basis, purpose,"
+				+ " shared_by, shared_at, accessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, access.username(),
+				access.district(), fit(access.action(), 120), access.basis().name(), fit(access.purpose(), 500),
+				access.sharedBy(), timestamp(access.sharedAt()), timestamp(access.accessedAt()));
+	}
+
+	/** The accesses to a case from outside its jurisdiction, the latest first. */
+	public List<CaseAccessRecord> accessLog(String caseId, int offset, int limit) {
+		return this.jdbc.query("SELECT username, district, action, basis, purpose, shared_by, shared_at, accessed_at"
+				+ " FROM wf_case_access_log WHERE case_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+				(row, n) -> new CaseAccessRecord(row.getString("username"), row.getString("district"),
+						row.getString("action"),
+						row.getString("basis") == null ? CaseAccessRecord.Basis.SHARE
+								: CaseAccessRecord.Basis.valueOf(row.getString("basis")),
+						row.getString("purpose"), row.getString("shared_by"), instant(row, "shared_at"),
+						instant(row, "accessed_at")),
+				caseId, limit, offset);
+	}
+
+	public long accessLogSize(String caseId) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM wf_case_access_log WHERE case_id = ?", Long.class,
+				caseId);
+		return count == null ? 0 : count;
 	}
 
 	/** Open and overdue cases per district and officer, within a city (or one district). */
@@ -229,6 +257,9 @@ public class CaseRepository {
 		Timestamp value = row.getTimestamp(column);
 		return value == null ? null : value.toInstant();
 	}
+
+	private static final RowMapper<CaseShare> SHARE = (row, n) -> new CaseShare(row.getString("district"),
+			row.getString("purpose"), row.getString("shared_by"), instant(row, "shared_at"));
 
 	private static final RowMapper<CaseRecord> CASE = (row, n) -> {
 		double latitude = row.getDouble("latitude");

@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Clue intake. {@code POST /clues}: officers (for their own district) and supervisors (any district of their
  * city; only they may dispatch by a double-random draw). {@code POST /integrations/clues}: integrators (client
- * credentials), into the intake district until the enterprise is matched.
+ * credentials), into the intake district until the enterprise is matched. The reporter is always the caller the
+ * token names; the case's status, its officers and its number are the process's, and a body that names them is
+ * refused (see {@code KnownFieldsOnlyAdvice}).
  */
 @RestController
 class ClueController {
@@ -64,6 +66,7 @@ class ClueController {
 		if (body.drawnOfficersOrEmpty().isEmpty() != (body.drawId() == null)) {
 			throw Problems.badRequest("a draw's officers come with its drawId, and a drawId with its officers");
 		}
+		requireSelf(body, caller.username());
 		return open(body, district, caller.username());
 	}
 
@@ -77,9 +80,24 @@ class ClueController {
 		if (body.drawId() != null || !body.drawnOfficersOrEmpty().isEmpty()) {
 			throw Problems.forbidden("integrators do not dispatch");
 		}
+		if (body.district() != null) {
+			throw Problems.forbidden("integrators do not dispatch: the clue waits in the intake district until its"
+					+ " enterprise is matched, and the match places the case (leave out district)");
+		}
 		String client = jwt.getClaimAsString("azp") != null ? jwt.getClaimAsString("azp") : jwt.getSubject();
-		String district = body.district() != null ? body.district() : this.intakeDistrict;
-		return open(body, district, client);
+		requireSelf(body, client);
+		return open(body, this.intakeDistrict, client);
+	}
+
+	/**
+	 * The reporter is the caller the token names; {@code reportedBy} (a field of {@code workflow.ReportClue.v1}, whose
+	 * data integrators send here) may only repeat it.
+	 */
+	private static void requireSelf(ClueRequest body, String reporter) {
+		if (body.reportedBy() != null && !body.reportedBy().equals(reporter)) {
+			throw Problems.forbidden("a clue is reported in the name of the signed-in caller (" + reporter
+					+ "), not of '" + body.reportedBy() + "': leave out reportedBy");
+		}
 	}
 
 	private ResponseEntity<ClueService.Opened> open(ClueRequest body, String district, String reporter) {
@@ -113,8 +131,8 @@ class ClueController {
 					message = "is an upper-case code such as WASTEWATER_EXCEEDANCE") String problemType,
 			NewClue.Severity severity, @NotBlank @Size(max = 3000) String description,
 			@Pattern(regexp = "[1-9][0-9]{5}", message = "is a 6-digit administrative division code") String district,
-			@Size(max = 128) String clientReference, OffsetDateTime reportedAt, @Size(max = 64) String drawId,
-			@Size(max = 10) List<@NotBlank @Size(max = 64) String> drawnOfficers) {
+			@Size(max = 128) String clientReference, OffsetDateTime reportedAt, @Size(max = 128) String reportedBy,
+			@Size(max = 64) String drawId, @Size(max = 10) List<@NotBlank @Size(max = 64) String> drawnOfficers) {
 
 		List<String> drawnOfficersOrEmpty() {
 			return this.drawnOfficers == null ? List.of() : this.drawnOfficers;

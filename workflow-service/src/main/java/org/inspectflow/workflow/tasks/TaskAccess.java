@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.inspectflow.support.security.Caller;
+import org.inspectflow.workflow.cases.CaseAccess;
+import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.process.Jurisdictions;
 import org.inspectflow.support.web.Problems;
 import org.operaton.bpm.engine.HistoryService;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may act on a task: the assignee completes it; an officer of its candidate group (or a named candidate) may
- * claim it; a supervisor of the city may reassign it. Each refusal says what to do instead.
+ * claim it; a supervisor of the city may reassign it. Each refusal says what to do instead. An officer's work on a
+ * task of another district's case (it was named for it) is audited like a read through a share.
  */
 @Component
 public class TaskAccess {
@@ -24,9 +27,12 @@ public class TaskAccess {
 
 	private final HistoryService history;
 
-	TaskAccess(TaskService tasks, HistoryService history) {
+	private final CaseAccess cases;
+
+	TaskAccess(TaskService tasks, HistoryService history, CaseAccess cases) {
 		this.tasks = tasks;
 		this.history = history;
+		this.cases = cases;
 	}
 
 	/** The open task the caller may complete now, of one of the expected kinds. */
@@ -47,7 +53,19 @@ public class TaskAccess {
 			throw Problems.forbidden("task " + taskId + " is assigned to " + task.getAssignee()
 					+ "; ask a supervisor to reassign it");
 		}
+		audit(caller, task, "complete " + task.getTaskDefinitionKey());
 		return task;
+	}
+
+	/**
+	 * Audits an officer's work on a task of a case outside its district (it was named for the task); nothing for a
+	 * case of its own jurisdiction.
+	 */
+	public void audit(Caller caller, Task task, String action) {
+		Object caseId = this.tasks.getVariable(task.getId(), ProcessConstants.VAR_CASE_ID);
+		if (caseId != null) {
+			this.cases.recordTaskWork(caller, caseId.toString(), action, task.getName());
+		}
 	}
 
 	/**

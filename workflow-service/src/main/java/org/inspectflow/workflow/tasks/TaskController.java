@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.inspectflow.contracts.events.AssignmentMethod;
 import org.inspectflow.contracts.events.InspectionAssigned;
@@ -136,7 +137,9 @@ class TaskController {
 	@GetMapping("/tasks/{taskId}")
 	TaskView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String taskId) {
 		Caller caller = Caller.from(jwt);
-		return view(this.access.visible(caller, taskId));
+		Task task = this.access.visible(caller, taskId);
+		this.access.audit(caller, task, "GET /tasks/{taskId}");
+		return view(task);
 	}
 
 	/** An officer takes an unclaimed task of its district (or one it was named for). */
@@ -154,6 +157,7 @@ class TaskController {
 			}
 			throw Problems.conflict("task " + taskId + " was claimed by " + task.getAssignee());
 		}
+		this.access.audit(caller, task, "POST /tasks/{taskId}/claim");
 		this.tasks.claim(taskId, caller.username());
 		String caseId = caseOf(task);
 		this.cases.assignOfficer(caseId, caller.username());
@@ -218,7 +222,8 @@ class TaskController {
 	record TaskPage(List<TaskView> items, int page, int size, long total) {
 	}
 
-	record Reassignment(@NotBlank @Size(max = 64) String officer, @NotBlank @Size(max = 500) String reason) {
+	record Reassignment(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+",
+			message = "is an officer's username") String officer, @NotBlank @Size(max = 500) String reason) {
 	}
 
 }

@@ -64,6 +64,11 @@ public class VerificationService {
 		String caseId = (String) this.tasks.getVariable(taskId, ProcessConstants.VAR_CASE_ID);
 		String uscc = (String) this.tasks.getVariable(taskId, ProcessConstants.VAR_ENTERPRISE_USCC);
 		boolean violation = "VIOLATION_CONFIRMED".equals(record.finding()) || "SERIOUS_VIOLATION".equals(record.finding());
+		if (uscc != null && record.enterpriseUscc() != null && !uscc.equals(record.enterpriseUscc())) {
+			throw Problems.badRequest("case " + caseId + " is about enterprise " + uscc + " (matched by its unified"
+					+ " social credit code); a record does not move it to " + record.enterpriseUscc()
+					+ ": leave out enterpriseUscc, or report a clue about the other enterprise");
+		}
 		if (violation && uscc == null) {
 			if (record.enterpriseUscc() == null || !Uscc.isValid(record.enterpriseUscc())) {
 				throw Problems.badRequest("this case names no enterprise: a violation needs the responsible enterprise's"

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.contracts.Envelope;
@@ -77,17 +78,70 @@ class WorkflowApiIT {
 	@Test
 	void aSharedCaseIsVisibleToTheOtherDistrictAndEveryAccessIsLoggedWithItsPurpose() {
 		String caseId = reportClue("officer1", "JOINT");
+		String unshared = reportClue("officer1", "NOT_SHARED");
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "officer1", null).status()).isEqualTo(200);
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId + "/timeline", "supervisor1", null).status()).isEqualTo(200);
+		assertThat(accessLog(caseId)).as("reads inside the jurisdiction are not audited").isEmpty();
+		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/shares", "officer1",
+				"{\"district\": \"440305\"}"), 400);
 		assertThat(call(HttpMethod.POST, "/cases/" + caseId + "/shares", "officer1",
-				"{\"district\": \"440305\", \"purpose\": \"joint inspection Futian-Luohu\"}").status())
+				"{\"district\": \"440305\", \"purpose\": \"joint inspection Futian-Nanshan\"}").status())
 			.isEqualTo(204);
 		assertProblem(call(HttpMethod.POST, "/cases/" + caseId + "/shares", "officer2",
 				"{\"district\": \"440306\", \"purpose\": \"passing it on\"}"), 403);
+		assertThat(accessLog(caseId)).as("a refused re-share reads nothing").isEmpty();
 
 		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "officer2", null).status()).isEqualTo(200);
-		assertThat(this.jdbc.queryForList(
-				"SELECT purpose FROM wf_case_access_log WHERE case_id = ? AND username = 'officer2'", String.class,
-				caseId))
-			.containsExactly("joint inspection Futian-Luohu");
+		List<Map<String, Object>> log = accessLog(caseId);
+		assertThat(log).hasSize(1);
+		assertThat(log.get(0)).containsEntry("username", "officer2")
+			.containsEntry("district", "440305")
+			.containsEntry("action", "GET /cases/{caseId}")
+			.containsEntry("basis", "SHARE")
+			.containsEntry("purpose", "joint inspection Futian-Nanshan")
+			.containsEntry("shared_by", "officer1");
+		assertThat(log.get(0).get("shared_at")).isNotNull();
+		assertThat(log.get(0).get("accessed_at")).isNotNull();
+
+		assertProblem(call(HttpMethod.GET, "/cases/" + unshared, "officer2", null), 404);
+		assertProblem(call(HttpMethod.GET, "/cases/" + unshared + "/timeline", "officer2", null), 404);
+		assertThat(accessLog(unshared)).as("an unshared case stays refused, and nothing was read").isEmpty();
+
+		Reply audit = call(HttpMethod.GET, "/cases/" + caseId + "/access-log", "supervisor1", null);
+		assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+		assertThat(audit.json().get("total").asLong()).isEqualTo(1);
+		assertThat(audit.json().get("accesses").get(0).get("purpose").asText())
+			.isEqualTo("joint inspection Futian-Nanshan");
+		assertThat(audit.json().get("accesses").get(0).get("action").asText()).isEqualTo("GET /cases/{caseId}");
+		assertThat(audit.json().get("shares").get(0).get("district").asText()).isEqualTo("440305");
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId + "/access-log", "officer1", null), 403);
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId + "/access-log", "officer2", null), 403);
+		assertThat(accessLog(caseId)).as("reading the audit is no access to the case").hasSize(1);
+	}
+
+	@Test
+	void anOfficerNamedForAnotherDistrictsTaskIsAuditedForWhatItDoes() throws Exception {
+		String caseId = reportClue("officer1", "REASSIGNED");
+		answerEnterpriseMatch(caseId);
+		Task task = awaitTask(caseId, ProcessConstants.TASK_INSPECT_ON_SITE);
+		assertProblem(call(HttpMethod.GET, "/cases/" + caseId, "officer2", null), 404);
+		assertThat(call(HttpMethod.POST, "/tasks/" + task.getId() + "/assignee", "supervisor1",
+				"{\"officer\": \"officer2\", \"reason\": \"officer1 is on leave\"}").status()).isEqualTo(200);
+		assertThat(accessLog(caseId)).as("the supervisor works inside its city").isEmpty();
+
+		assertThat(call(HttpMethod.GET, "/cases/" + caseId, "officer2", null).status()).isEqualTo(200);
+		assertThat(call(HttpMethod.POST, "/tasks/" + task.getId() + "/verification", "officer2", """
+				{"finding": "UNFOUNDED", "findings": "no dust", "dismissalReason": "UNFOUNDED",
+				 "dismissalExplanation": "the yard is paved and watered"}""").status()).isEqualTo(200);
+		assertThat(accessLog(caseId)).extracting((row) -> row.get("action") + " " + row.get("basis"))
+			.containsExactly("GET /cases/{caseId} ASSIGNED_TASK", "complete Task_InspectOnSite ASSIGNED_TASK");
+		assertThat(accessLog(caseId)).allSatisfy((row) -> assertThat(row).containsEntry("username", "officer2")
+			.containsEntry("purpose", "named for the task '" + task.getName() + "'"));
+	}
+
+	private List<Map<String, Object>> accessLog(String caseId) {
+		return this.jdbc.queryForList("SELECT username, district, action, basis, purpose, shared_by, shared_at,"
+				+ " accessed_at FROM wf_case_access_log WHERE case_id = ? ORDER BY id", caseId);
 	}
 
 	@Test
@@ -109,10 +163,11 @@ class WorkflowApiIT {
 
 	@Test
 	void anIntegratorPushesAClueOnceHoweverOftenItIsResent() {
+		// a clue id of this run: the engine database of the test stack may outlive a run
 		String body = """
-				{"clueId": "6f1c2b9e-1d5a-4c55-9c1e-2b7f9a0d4e11", "source": "INTEGRATOR", "enterpriseUscc": "%s",
+				{"clueId": "%s", "source": "INTEGRATOR", "enterpriseUscc": "%s",
 				 "problemType": "ODOUR", "description": "N+1 platform: odour complaints cluster", "clientReference": "N1-88"}
-				""".formatted(ENTERPRISE_1);
+				""".formatted(java.util.UUID.randomUUID(), ENTERPRISE_1);
 		Reply first = callAsIntegrator(HttpMethod.POST, "/integrations/clues", body);
 		Reply again = callAsIntegrator(HttpMethod.POST, "/integrations/clues", body);
 		assertThat(first.status()).isEqualTo(201);

@@ -22,6 +22,8 @@ import org.inspectflow.enterprise.portal.PortalOrders;
 import org.inspectflow.enterprise.trace.FraudTrace;
 import org.inspectflow.enterprise.register.EnterpriseRegister;
 import org.inspectflow.enterprise.risk.PositiveList;
+import org.inspectflow.enterprise.risk.RiskRecompute;
+import org.inspectflow.enterprise.risk.RiskRecomputeProperties;
 import org.inspectflow.enterprise.risk.RiskService;
 import org.inspectflow.enterprise.seed.SeedLoader;
 import org.inspectflow.enterprise.triage.TriageService;
@@ -76,8 +78,11 @@ public final class TestRegister implements AutoCloseable {
 		}));
 		context.registerBean(Envelopes.class, () -> new Envelopes("enterprise-service", Tracer.NOOP));
 		context.registerBean(Inbox.class, () -> new Inbox(json, null, null, null));
+		context.registerBean(RiskRecomputeProperties.class, () -> new RiskRecomputeProperties(true,
+				RiskRecomputeProperties.defaults().cron(), RiskRecomputeProperties.defaults().zone(), Integer.parseInt(
+						String.valueOf(properties.getOrDefault("inspectflow.enterprise.risk.recompute.batch-size", 500)))));
 		for (Class<?> component : new Class<?>[] { EnterpriseRegister.class, ComplianceHistory.class,
-				RiskService.class, PositiveList.class, TriageService.class, RegisterImport.class,
+				RiskService.class, RiskRecompute.class, PositiveList.class, TriageService.class, RegisterImport.class,
 				RegisterExport.class, MonitoringRegister.class, SeedLoader.class, PortalOrders.class, FraudTrace.class, DrawService.class, EnterpriseListeners.class }) {
 			context.registerBean(component);
 		}

@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.inspectflow.contracts.ClueSource;
 import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.contracts.events.ClueDismissed;
+import org.inspectflow.contracts.events.ClueReported;
 import org.inspectflow.contracts.events.InspectionFinding;
 import org.inspectflow.contracts.events.InspectionRecorded;
 import org.inspectflow.contracts.events.PenaltyCaseOpened;
@@ -14,10 +16,13 @@ import org.inspectflow.contracts.events.RectificationAccepted;
 import org.inspectflow.contracts.events.RectificationOrdered;
 import org.inspectflow.enterprise.compliance.domain.ComplianceEntry;
 import org.inspectflow.enterprise.compliance.domain.ComplianceEntry.Kind;
+import org.inspectflow.support.validation.Uscc;
 
 /**
  * Which workflow events become which compliance-history entries. An event about no enterprise, or an inspection that
- * found nothing, leaves no entry.
+ * found nothing, leaves no entry; of the clues reported, only online-monitoring alarms about a registered-looking
+ * enterprise (a USCC that passes the check) do: the enterprise's own monitor raised them, whereas a complainant's
+ * naming of an enterprise is an allegation until verified.
  */
 public final class ComplianceEvents {
 
@@ -55,6 +60,13 @@ public final class ComplianceEvents {
 		if (data instanceof CaseClosed closed) {
 			return attributed(closed.enterpriseUscc(), id, Kind.CASE_CLOSED, closed.caseId(), closed.closedAt(),
 					null, null, closed.outcome().name());
+		}
+		if (data instanceof ClueReported reported) {
+			if (reported.source() != ClueSource.ONLINE_MONITORING_ALARM || !Uscc.isValid(reported.enterpriseUscc())) {
+				return Optional.empty();
+			}
+			return attributed(reported.enterpriseUscc(), id, Kind.MONITORING_ALARM, reported.caseId(),
+					reported.reportedAt(), null, reported.clueId(), reported.problemType());
 		}
 		if (data instanceof ClueDismissed dismissed) {
 			return attributed(dismissed.enterpriseUscc(), id, Kind.CLUE_DISMISSED, dismissed.caseId(),

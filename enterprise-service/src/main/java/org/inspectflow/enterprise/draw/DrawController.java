@@ -45,6 +45,10 @@ class DrawController {
 		if (!DivisionCodes.isDistrict(request.district())) {
 			throw Problems.badRequest("district must be a six-digit district code, e.g. 440304");
 		}
+		String industryCode = blankToNull(request.industryCode());
+		if (industryCode != null && !industryCode.matches("[A-T][0-9]{2,4}")) {
+			throw Problems.badRequest("industryCode must be a GB/T 4754 code such as C3360");
+		}
 		if (request.targets() < 1 || request.targets() > MAX_TARGETS || request.officers() < 1
 				|| request.officers() > MAX_OFFICERS) {
 			throw Problems.badRequest("targets must be 1.." + MAX_TARGETS + " and officers 1.." + MAX_OFFICERS);
@@ -52,7 +56,7 @@ class DrawController {
 		Caller caller = Caller.from(jwt);
 		requireScope(caller, request.district());
 		try {
-			return PublicDraw.of(this.draws.create(request.district(), blankToNull(request.industryCode()),
+			return PublicDraw.of(this.draws.create(request.district(), industryCode,
 					request.targets(), request.officers(), caller.username()));
 		}
 		catch (DrawService.DrawRefused ex) {

@@ -59,7 +59,7 @@ public class RiskService {
 	public RiskRules.Assessment assessNew(boolean keyPollutantUnit, String dischargePermitNumber,
 			boolean positiveList) {
 		return RiskRules.assess(new RiskRules.Inputs(keyPollutantUnit, permitOnRecord(dischargePermitNumber),
-				positiveList, List.of(), List.of(), List.of()), today());
+				positiveList, List.of(), List.of(), List.of(), List.of()), today());
 	}
 
 	/** The fields an assessment is stored in, for a write that sets them with other changes. */
@@ -83,6 +83,11 @@ public class RiskService {
 
 	static RiskRules.Inputs inputs(Document document) {
 		List<ComplianceEntry> history = ComplianceHistory.read(document);
+		// an alarm whose clue was verified and dismissed (a faulty instrument, no exceedance) says nothing of the site
+		java.util.Set<String> dismissed = history.stream()
+			.filter(ComplianceEntry::isDismissal)
+			.map(ComplianceEntry::caseId)
+			.collect(java.util.stream.Collectors.toSet());
 		return new RiskRules.Inputs(Boolean.TRUE.equals(document.getBoolean(EnterpriseRegister.KEY_POLLUTANT_UNIT)),
 				permitOnRecord(document.getString(EnterpriseRegister.DISCHARGE_PERMIT)),
 				Boolean.TRUE.equals(document.getBoolean(EnterpriseRegister.POSITIVE_LIST)),
@@ -90,6 +95,11 @@ public class RiskService {
 				history.stream().filter(ComplianceEntry::isSeriousViolation).map(ComplianceEntry::date).toList(),
 				history.stream()
 					.filter((entry) -> entry.kind() == ComplianceEntry.Kind.PENALTY_CASE_OPENED)
+					.map(ComplianceEntry::date)
+					.toList(),
+				history.stream()
+					.filter(ComplianceEntry::isMonitoringAlarm)
+					.filter((entry) -> !dismissed.contains(entry.caseId()))
 					.map(ComplianceEntry::date)
 					.toList());
 	}

@@ -72,7 +72,10 @@ class EnterpriseController {
 		this.exporter = exporter;
 	}
 
-	/** Search by name or USCC within the caller's city (officers, supervisors), or everywhere (admins). */
+	/**
+	 * Search by name or USCC within the caller's district (officers) or city (supervisors), or everywhere (admins); a
+	 * district outside the caller's scope is 403.
+	 */
 	@GetMapping
 	PageView search(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String district, @RequestParam(defaultValue = "0") int page,
@@ -85,7 +88,9 @@ class EnterpriseController {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw Problems.badRequest("page starts at 0 and size is 1 to " + MAX_PAGE_SIZE);
 		}
-		EnterpriseRegister.Page found = this.register.search(EnterpriseAccess.scope(caller), q, district, page, size);
+		Criteria scope = EnterpriseAccess.scope(caller);
+		requireReach(caller, district);
+		EnterpriseRegister.Page found = this.register.search(scope, q, district, page, size);
 		return new PageView(found.items().stream().map(Summary::of).toList(), found.page(), found.size(),
 				found.total());
 	}
@@ -139,9 +144,7 @@ class EnterpriseController {
 		Caller caller = Caller.from(jwt);
 		requireDistrict(district);
 		Criteria scope = EnterpriseAccess.scope(caller);
-		if (district != null && scope != null && !DivisionCodes.cityOf(district).equals(EnterpriseAccess.cityOf(caller))) {
-			throw Problems.forbidden("district " + district + " is outside your city " + EnterpriseAccess.cityOf(caller));
-		}
+		requireReach(caller, district);
 		String name = "enterprises" + (district == null ? "" : "-" + district) + ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -183,6 +186,12 @@ class EnterpriseController {
 		return this.register.find(uscc)
 			.filter((enterprise) -> EnterpriseAccess.maySee(caller, enterprise))
 			.orElseThrow(() -> Problems.notFound("no enterprise " + uscc + " that you may see"));
+	}
+
+	private static void requireReach(Caller caller, String district) {
+		if (district != null && !EnterpriseAccess.mayReachDistrict(caller, district)) {
+			throw Problems.forbidden("district " + district + " is outside your jurisdiction");
+		}
 	}
 
 	private static void requireDistrict(String district) {

@@ -8,10 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.inspectflow.contracts.ClueSource;
 import org.inspectflow.contracts.Envelope;
 import org.inspectflow.contracts.RiskTier;
 import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.contracts.events.CaseOutcome;
+import org.inspectflow.contracts.events.ClueDismissed;
+import org.inspectflow.contracts.events.ClueReported;
+import org.inspectflow.contracts.events.DismissalReason;
 import org.inspectflow.contracts.events.InspectionFinding;
 import org.inspectflow.contracts.events.InspectionMode;
 import org.inspectflow.contracts.events.InspectionRecorded;
@@ -111,6 +115,53 @@ class ComplianceEventsTest {
 						OffsetDateTime.parse("2026-11-01T10:00:00+08:00"), "officer1"), "CASE-5", null, null);
 		assertThatThrownBy(() -> this.listeners.complianceEvent(event)).isInstanceOf(MalformedMessageException.class)
 			.hasMessageContaining("check character");
+	}
+
+	@Test
+	void onlineMonitoringAlarmsCountForTheTierUntilDismissed() {
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskTier()).isEqualTo(RiskTier.LOW);
+		Envelope<ClueReported> alarm = clue("CASE-A1", ClueSource.ONLINE_MONITORING_ALARM, FUTIAN, "2026-11-28T03:10:00+08:00");
+		this.listeners.complianceEvent(alarm);
+		this.listeners.complianceEvent(alarm); // redelivered
+		assertThat(this.history.of(FUTIAN)).singleElement().satisfies((entry) -> {
+			assertThat(entry.kind()).isEqualTo(ComplianceEntry.Kind.MONITORING_ALARM);
+			assertThat(entry.date()).hasToString("2026-11-28");
+			assertThat(entry.reference()).isEqualTo("CLUE-CASE-A1");
+			assertThat(entry.detail()).isEqualTo("WATER_EXCEEDANCE");
+		});
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskTier()).isEqualTo(RiskTier.MEDIUM);
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskReasons())
+			.containsExactly("1 online-monitoring alarm in the past 90 days (在线监测超标报警)");
+
+		this.listeners.complianceEvent(clue("CASE-A2", ClueSource.ONLINE_MONITORING_ALARM, FUTIAN, "2026-11-29T03:10:00+08:00"));
+		this.listeners.complianceEvent(clue("CASE-A3", ClueSource.ONLINE_MONITORING_ALARM, FUTIAN, "2026-11-30T03:10:00+08:00"));
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskTier()).as("three alarms").isEqualTo(RiskTier.HIGH);
+
+		// the officer found the monitor faulty: that alarm no longer speaks of the site
+		this.listeners.complianceEvent(Envelope.of(ClueDismissed.TYPE, "/inspectflow/workflow-service", "CASE-A3",
+				new ClueDismissed("CASE-A3", "CLUE-CASE-A3", FUTIAN, DismissalReason.UNFOUNDED, "仪表故障 faulty analyser",
+						OffsetDateTime.parse("2026-11-30T11:00:00+08:00"), "officer1"), "CASE-A3", null, null));
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskTier()).isEqualTo(RiskTier.MEDIUM);
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskReasons())
+			.containsExactly("2 online-monitoring alarms in the past 90 days (在线监测超标报警)");
+	}
+
+	@Test
+	void otherCluesAndAlarmsWithoutAValidEnterpriseLeaveNoEntry() {
+		this.listeners.complianceEvent(clue("CASE-C1", ClueSource.COMPLAINT, FUTIAN, "2026-11-28T10:00:00+08:00"));
+		this.listeners.complianceEvent(clue("CASE-C2", ClueSource.ONLINE_MONITORING_ALARM, null, "2026-11-28T10:00:00+08:00"));
+		// a USCC that fails the check is the reporter's typo, not a malformed event: no entry, no dead letter
+		this.listeners.complianceEvent(clue("CASE-C3", ClueSource.ONLINE_MONITORING_ALARM,
+				FUTIAN.substring(0, 17) + "Q", "2026-11-28T10:00:00+08:00"));
+		assertThat(this.history.of(FUTIAN)).isEmpty();
+		assertThat(this.register.find(FUTIAN).orElseThrow().riskTier()).isEqualTo(RiskTier.LOW);
+	}
+
+	private static Envelope<ClueReported> clue(String caseId, ClueSource source, String uscc, String at) {
+		return Envelope.of(ClueReported.TYPE, "/inspectflow/workflow-service", caseId,
+				new ClueReported(caseId, "CLUE-" + caseId, source, uscc, null, "WATER_EXCEEDANCE", "COD 超标",
+						OffsetDateTime.parse(at), "monitoring-platform", "440304"),
+				caseId, null, null);
 	}
 
 	private static Envelope<InspectionRecorded> inspection(String caseId, InspectionFinding finding, String at) {

@@ -51,20 +51,33 @@ class EnterpriseApiIT {
 	}
 
 	@Test
-	void officersAndSupervisorsSearchTheirCity() {
-		for (String user : new String[] { "officer1", "officer2", "supervisor1" }) {
-			Reply reply = call(HttpMethod.GET, "/enterprises?size=200", user, null);
-			assertThat(reply.status()).as(user + ": " + reply.body()).isEqualTo(200);
-			assertThat(reply.json().get("items").findValuesAsText("uscc")).as(user)
-				.contains(FUTIAN, NANSHAN)
-				.doesNotContain(GUANGZHOU);
-		}
-		Reply byName = call(HttpMethod.GET, "/enterprises?q=示范印染", "officer1", null);
+	void officersSearchTheirDistrictAndSupervisorsTheirCity() {
+		Reply supervisor = call(HttpMethod.GET, "/enterprises?size=200", "supervisor1", null);
+		assertThat(supervisor.status()).as(supervisor.body()).isEqualTo(200);
+		assertThat(supervisor.json().get("items").findValuesAsText("uscc")).contains(FUTIAN, NANSHAN)
+			.doesNotContain(GUANGZHOU);
+		Reply officer1 = call(HttpMethod.GET, "/enterprises?size=200", "officer1", null);
+		assertThat(officer1.status()).as(officer1.body()).isEqualTo(200);
+		assertThat(officer1.json().get("items").findValuesAsText("uscc")).contains(FUTIAN)
+			.doesNotContain(NANSHAN, GUANGZHOU);
+		assertThat(officer1.json().get("items").findValuesAsText("district")).containsOnly("440304");
+		Reply officer2 = call(HttpMethod.GET, "/enterprises?size=200", "officer2", null);
+		assertThat(officer2.json().get("items").findValuesAsText("uscc")).contains(NANSHAN).doesNotContain(FUTIAN);
+		assertThat(call(HttpMethod.GET, "/enterprises?q=示范印染", "officer1", null).json().get("items").size())
+			.as("南山's enterprise is not in 福田's register").isZero();
+		Reply byName = call(HttpMethod.GET, "/enterprises?q=示范印染", "supervisor1", null);
 		assertThat(byName.json().get("items").findValuesAsText("uscc")).containsExactly(NANSHAN);
-		Reply admin = call(HttpMethod.GET, "/enterprises?q=" + GUANGZHOU.substring(0, 12), "admin1", null);
+		assertThat(call(HttpMethod.GET, "/enterprises?district=440305", "officer1", null).status())
+			.as("another district").isEqualTo(403);
+		Reply admin = call(HttpMethod.GET, "/enterprises?q=" + GUANGZHOU.substring(0, 17), "admin1", null);
 		assertThat(admin.json().get("items").findValuesAsText("uscc")).containsExactly(GUANGZHOU);
-		assertThat(call(HttpMethod.GET, "/enterprises/" + GUANGZHOU, "officer1", null).status())
+		assertThat(call(HttpMethod.GET, "/enterprises/" + GUANGZHOU, "supervisor1", null).status())
 			.as("another city's enterprise").isEqualTo(404);
+		assertThat(call(HttpMethod.GET, "/enterprises/" + NANSHAN, "officer1", null).status())
+			.as("another district's enterprise").isEqualTo(404);
+		assertThat(call(HttpMethod.GET, "/enterprises/" + NANSHAN + "/compliance", "officer1", null).status())
+			.as("another district's compliance history").isEqualTo(404);
+		assertThat(call(HttpMethod.GET, "/enterprises/" + NANSHAN, "officer2", null).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -147,6 +160,14 @@ class EnterpriseApiIT {
 		assertThat(call(HttpMethod.PUT, "/enterprises/" + GUANGZHOU + "/positive-list", "supervisor1",
 				Map.of("reason", "x")).status()).as("another city's").isEqualTo(404);
 		assertThat(call(HttpMethod.GET, "/enterprises/not-a-uscc", "officer1", null).status()).isEqualTo(400);
+	}
+
+	@Test
+	void theDailyRiskRecomputeIsScheduled(@Autowired org.springframework.scheduling.config.ScheduledTaskHolder tasks) {
+		assertThat(tasks.getScheduledTasks()).extracting((task) -> task.getTask())
+			.filteredOn(org.springframework.scheduling.config.CronTask.class::isInstance)
+			.extracting((task) -> ((org.springframework.scheduling.config.CronTask) task).getExpression())
+			.containsExactly("0 0 2 * * *");
 	}
 
 	private Reply upload(String user, String csv) {

@@ -12,9 +12,9 @@ import java.time.LocalDate;
  * @param date the day it happened, in the bureau's time zone (look-backs count days)
  * @param at when it happened
  * @param violationType the violation's code, for violations found and penalty cases; null otherwise
- * @param reference the order or penalty case number; null when none
+ * @param reference the order or penalty case number, or the clue id of an alarm; null when none
  * @param detail the outcome, dismissal reason or penalty grounds; for a violation found, {@code SERIOUS} or
- * {@code CONFIRMED}
+ * {@code CONFIRMED}; for an alarm, its problem type
  */
 public record ComplianceEntry(String eventId, Kind kind, String caseId, LocalDate date, Instant at,
 		String violationType, String reference, String detail) {
@@ -38,7 +38,13 @@ public record ComplianceEntry(String eventId, Kind kind, String caseId, LocalDat
 		CASE_CLOSED,
 
 		/** A clue about the enterprise was dismissed (detail: the reason). */
-		CLUE_DISMISSED
+		CLUE_DISMISSED,
+
+		/**
+		 * An online-monitoring alarm (在线监测超标报警) about the enterprise opened a case (detail: the problem type). It
+		 * is not a violation: it counts for the risk tier until its clue is dismissed or it ages out.
+		 */
+		MONITORING_ALARM
 
 	}
 
@@ -48,6 +54,15 @@ public record ComplianceEntry(String eventId, Kind kind, String caseId, LocalDat
 
 	public boolean isSeriousViolation() {
 		return isViolation() && "SERIOUS".equals(this.detail);
+	}
+
+	public boolean isMonitoringAlarm() {
+		return this.kind == Kind.MONITORING_ALARM;
+	}
+
+	/** Whether the entry ends its case without a finding against the enterprise (a dismissal). */
+	public boolean isDismissal() {
+		return this.kind == Kind.CLUE_DISMISSED || (this.kind == Kind.CASE_CLOSED && "DISMISSED".equals(this.detail));
 	}
 
 }

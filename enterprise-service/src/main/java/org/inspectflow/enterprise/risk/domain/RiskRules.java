@@ -12,18 +12,28 @@ import org.inspectflow.contracts.RiskTier;
  * that an enterprise (or a court) can be told why it is supervised as it is.
  *
  * <ul>
- * <li><b>HIGH</b>: a serious violation or a penalty case in the past 12 months, or two or more violations.</li>
- * <li><b>MEDIUM</b>: one violation in the past 12 months; or a key pollutant unit (重点排污单位) — unless it is on
- * the positive list with a clean year; a key pollutant unit without a discharge permit on record stays MEDIUM even
- * then.</li>
+ * <li><b>HIGH</b>: a serious violation or a penalty case in the past 12 months, or two or more violations; or
+ * {@value #REPEATED_ALARMS} or more online-monitoring alarms (在线监测超标报警) in the past {@value #ALARM_LOOK_BACK_DAYS}
+ * days.</li>
+ * <li><b>MEDIUM</b>: one violation in the past 12 months; or one or two online-monitoring alarms in the past
+ * {@value #ALARM_LOOK_BACK_DAYS} days; or a key pollutant unit (重点排污单位) — unless it is on the positive list with a
+ * clean year; a key pollutant unit without a discharge permit (排污许可证) on record stays MEDIUM even then.</li>
  * <li><b>LOW</b>: otherwise.</li>
  * </ul>
- * The positive list (正面清单) never hides violations: a listed enterprise with one gets its tier like any other, and
- * the reasons say the listing should be reviewed.
+ * The positive list (正面清单) never hides violations or alarms: a listed enterprise with one gets its tier like any
+ * other, and the reasons say the listing should be reviewed. Everything counts by days in the bureau's calendar, up to
+ * and including today, so a violation or alarm ageing past its look-back stops counting without any new event: the
+ * daily reassessment lowers the tier then.
  */
 public final class RiskRules {
 
 	static final int LOOK_BACK_MONTHS = 12;
+
+	/** How far back an online-monitoring alarm counts: an alarm speaks of the present state of the equipment. */
+	public static final int ALARM_LOOK_BACK_DAYS = 90;
+
+	/** This many alarms in the look-back are repeated exceedances (频繁超标), not an incident. */
+	public static final int REPEATED_ALARMS = 3;
 
 	private RiskRules() {
 	}
@@ -33,6 +43,7 @@ public final class RiskRules {
 		long violations = countSince(inputs.violations(), from, today);
 		long serious = countSince(inputs.seriousViolations(), from, today);
 		long penalties = countSince(inputs.penaltyCases(), from, today);
+		long alarms = countSince(inputs.monitoringAlarms(), today.minusDays(ALARM_LOOK_BACK_DAYS), today);
 		List<String> high = new ArrayList<>();
 		List<String> medium = new ArrayList<>();
 		if (serious > 0) {
@@ -47,7 +58,15 @@ public final class RiskRules {
 		else if (violations == 1) {
 			medium.add("1 violation in the past 12 months (违法记录)");
 		}
-		boolean clean = violations == 0 && serious == 0 && penalties == 0;
+		if (alarms >= REPEATED_ALARMS) {
+			high.add(plural(alarms, "online-monitoring alarm") + " in the past " + ALARM_LOOK_BACK_DAYS
+					+ " days (在线监测频繁超标报警)");
+		}
+		else if (alarms > 0) {
+			medium.add(plural(alarms, "online-monitoring alarm") + " in the past " + ALARM_LOOK_BACK_DAYS
+					+ " days (在线监测超标报警)");
+		}
+		boolean clean = violations == 0 && serious == 0 && penalties == 0 && alarms == 0;
 		if (inputs.keyPollutantUnit()) {
 			if (!inputs.dischargePermitOnRecord()) {
 				medium.add("key pollutant unit without a discharge permit on record (重点排污单位，无排污许可证记录)");
@@ -59,7 +78,10 @@ public final class RiskRules {
 		List<String> listing = new ArrayList<>();
 		if (inputs.positiveList()) {
 			listing.add(clean ? "on the positive list with no violation in the past 12 months (正面清单)"
-					: "on the positive list despite a violation in the past 12 months: review the listing (正面清单待复核)");
+					: "on the positive list despite " + (violations + serious + penalties > 0
+							? "a violation in the past 12 months" : "online-monitoring alarms in the past "
+									+ ALARM_LOOK_BACK_DAYS + " days")
+							+ ": review the listing (正面清单待复核)");
 		}
 		if (!high.isEmpty()) {
 			return new Assessment(RiskTier.HIGH, concat(high, medium, listing));
@@ -100,14 +122,25 @@ public final class RiskRules {
 	 * @param violations days on which a violation was found (serious ones included)
 	 * @param seriousViolations days on which a serious violation was found
 	 * @param penaltyCases days on which a penalty case was opened
+	 * @param monitoringAlarms days on which an online-monitoring alarm about the enterprise came in, leaving out
+	 * alarms whose clue was verified and dismissed
 	 */
 	public record Inputs(boolean keyPollutantUnit, boolean dischargePermitOnRecord, boolean positiveList,
-			List<LocalDate> violations, List<LocalDate> seriousViolations, List<LocalDate> penaltyCases) {
+			List<LocalDate> violations, List<LocalDate> seriousViolations, List<LocalDate> penaltyCases,
+			List<LocalDate> monitoringAlarms) {
 
 		public Inputs {
 			violations = List.copyOf(violations);
 			seriousViolations = List.copyOf(seriousViolations);
 			penaltyCases = List.copyOf(penaltyCases);
+			monitoringAlarms = List.copyOf(monitoringAlarms);
+		}
+
+		/** Without alarms: history, permit and listing only. */
+		public Inputs(boolean keyPollutantUnit, boolean dischargePermitOnRecord, boolean positiveList,
+				List<LocalDate> violations, List<LocalDate> seriousViolations, List<LocalDate> penaltyCases) {
+			this(keyPollutantUnit, dischargePermitOnRecord, positiveList, violations, seriousViolations,
+					penaltyCases, List.of());
 		}
 
 	}

@@ -8,7 +8,9 @@ import org.inspectflow.enterprise.portal.PortalOrders;
 import org.inspectflow.enterprise.register.EnterpriseRegister;
 import org.inspectflow.enterprise.seed.SeedLoader;
 import org.inspectflow.enterprise.triage.TriageService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.support.security.EndpointAuthorizationRules;
+import org.inspectflow.support.web.KnownFieldsOnly;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,12 @@ import org.springframework.http.HttpMethod;
  */
 @Configuration(proxyBeanMethods = false)
 class EnterpriseConfig {
+
+	/** Request bodies carry only the fields of their request records (mass assignment is refused with 400). */
+	@Bean
+	KnownFieldsOnly knownFieldsOnly(ObjectMapper json) {
+		return new KnownFieldsOnly(json, "org.inspectflow.enterprise.");
+	}
 
 	@Bean
 	EndpointAuthorizationRules enterpriseEndpointRules() {

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * city; only they may dispatch by a double-random draw). {@code POST /integrations/clues}: integrators (client
  * credentials), into the intake district until the enterprise is matched. The reporter is always the caller the
  * token names; the case's status, its officers and its number are the process's, and a body that names them is
- * refused (see {@code KnownFieldsOnlyAdvice}).
+ * refused (see service-support's {@code KnownFieldsOnly}).
  */
 @RestController
 class ClueController {

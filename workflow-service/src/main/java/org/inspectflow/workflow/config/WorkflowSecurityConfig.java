@@ -1,6 +1,8 @@
 package org.inspectflow.workflow.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.inspectflow.support.security.EndpointAuthorizationRules;
+import org.inspectflow.support.web.KnownFieldsOnly;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,12 @@ import org.springframework.http.HttpMethod;
  */
 @Configuration(proxyBeanMethods = false)
 class WorkflowSecurityConfig {
+
+	/** Request bodies carry only the fields of their request records (mass assignment is refused with 400). */
+	@Bean
+	KnownFieldsOnly knownFieldsOnly(ObjectMapper json) {
+		return new KnownFieldsOnly(json, "org.inspectflow.workflow.");
+	}
 
 	@Bean
 	EndpointAuthorizationRules workflowEndpointRules() {

@@ -1,4 +1,4 @@
-package org.inspectflow.workflow.web;
+package org.inspectflow.support.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.inspectflow.support.web.Problems;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -30,26 +29,31 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Mass assignment (OWASP API3:2023): a write body may carry only the fields its request record declares. A field a
- * client may not set (the case's {@code status}, a task's {@code assignee}, the {@code district} of a case, who
- * created it, evidence hashes) is refused with 400 and named, instead of being dropped in silence, so that a client
- * never believes it set what the process decides. Only HTTP request bodies are held to this: the messages this
- * service consumes stay tolerant of added fields (additive contract changes).
+ * Mass assignment (OWASP API3:2023): a JSON request body may carry only the fields of the request record it is read
+ * into (records of the service's own package, nested records and lists of them too). A field a client may not set (a
+ * case's {@code status}, a task's {@code assignee}, a case's {@code district}, who created it, a draw's seed) is
+ * refused with 400 naming it, before anything is read or stored, instead of being dropped in silence: a client never
+ * believes it set what the service decides. Only HTTP request bodies are held to this: the messages a service
+ * consumes stay tolerant of added fields (contracts change additively). A service opts in by declaring it as a bean,
+ * {@code new KnownFieldsOnly(json, "org.inspectflow.workflow.")}.
  */
 @RestControllerAdvice
-class KnownFieldsOnlyAdvice extends RequestBodyAdviceAdapter {
+public class KnownFieldsOnly extends RequestBodyAdviceAdapter {
 
 	private final ObjectMapper json;
 
-	KnownFieldsOnlyAdvice(ObjectMapper json) {
+	private final String packagePrefix;
+
+	public KnownFieldsOnly(ObjectMapper json, String packagePrefix) {
 		this.json = json;
+		this.packagePrefix = packagePrefix;
 	}
 
 	@Override
 	public boolean supports(MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		return targetType instanceof Class<?> type && type.isRecord()
-				&& type.getName().startsWith("org.inspectflow.workflow.")
+				&& type.getName().startsWith(this.packagePrefix)
 				&& AbstractJackson2HttpMessageConverter.class.isAssignableFrom(converterType);
 	}
 
@@ -109,8 +113,8 @@ class KnownFieldsOnlyAdvice extends RequestBodyAdviceAdapter {
 
 	private static ErrorResponseException refusal(Class<?> type, Map<String, String> unknown) {
 		ErrorResponseException problem = Problems.badRequest("This request does not take "
-				+ String.join(", ", unknown.keySet()) + ": the service sets them (status, assignee, jurisdiction,"
-				+ " reporter, hashes are the process's), or they are misspelt. Send only the fields of the request.");
+				+ String.join(", ", unknown.keySet()) + ": the service sets them (a status, an assignee, a jurisdiction,"
+				+ " who did it, hashes), or they are misspelt. Send only the fields of the request.");
 		List<Map<String, String>> errors = new ArrayList<>();
 		unknown.forEach((field, message) -> errors.add(Map.of("field", field, "message", message)));
 		problem.getBody().setProperty("errors", errors);

@@ -69,7 +69,7 @@ public final class Queues {
 					List.of(MatchEnterprise.TYPE, CheckFirstOffence.TYPE)),
 			new QueueBinding(ENTERPRISE_COMPLIANCE, Exchanges.EVENTS,
 					List.of(InspectionRecorded.TYPE, RectificationOrdered.TYPE, RectificationAccepted.TYPE,
-							PenaltyCaseOpened.TYPE, CaseClosed.TYPE, ClueDismissed.TYPE)),
+							PenaltyCaseOpened.TYPE, CaseClosed.TYPE, ClueDismissed.TYPE, ClueReported.TYPE)),
 			new QueueBinding(ENTERPRISE_ORDERS, Exchanges.EVENTS,
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
 							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE)),

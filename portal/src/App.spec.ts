@@ -21,12 +21,14 @@ function json(body: unknown, status = 200, type = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
 }
 
-async function mountApp(response: () => Response | Promise<Response>, locale: AppLocale = 'zh-CN') {
-  const fetchMock = vi.fn(async () => response())
+async function mountApp(response: () => Response | Promise<Response>, locale: AppLocale = 'zh-CN', path = '/') {
+  const fetchMock = vi.fn(async (url: string) =>
+    url === '/api/me' ? response() : json({ items: [], page: 0, size: 50, total: 0, unread: 0 }),
+  )
   vi.stubGlobal('fetch', fetchMock)
   const i18n = createAppI18n(locale)
   const router = createAppRouter(createMemoryHistory())
-  await router.push('/')
+  await router.push(path)
   const wrapper = mount(App, { global: { plugins: [createPinia(), i18n, router] }, attachTo: document.body })
   await flushPromises()
   return { wrapper, fetchMock, i18n }
@@ -118,7 +120,7 @@ describe('App', () => {
     await wrapper.get('[data-testid="retry"]').trigger('click')
     await flushPromises()
 
-    expect(fetchMock).toHaveBeenCalledTimes(2)
+    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/me')).toHaveLength(2)
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('欢迎，张伟')
   })
@@ -138,4 +140,30 @@ describe('App', () => {
     expect(wrapper.find('[data-testid="no-roles"]').exists()).toBe(true)
     expect(wrapper.findAll('[data-card]')).toHaveLength(0)
   })
+
+  it("shows the menu of the user's roles and loads the inbox for its badge", async () => {
+    const { wrapper, fetchMock } = await mountApp(() => json(OFFICER))
+
+    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual(['我的任务', '登记线索', '消息'])
+    expect(fetchMock).toHaveBeenCalledWith('/api/notification/inbox?size=50', expect.anything())
+  })
+
+  it("keeps an enterprise user out of the officers' case page with a readable notice", async () => {
+    const { wrapper, fetchMock } = await mountApp(
+      () => json({ ...OFFICER, roles: ['enterprise'], district: null, city: null, enterpriseId: '914403040000DM001P' }),
+      'en',
+      '/cases/CASE-2026-000001',
+    )
+
+    expect(wrapper.get('[data-testid="forbidden"]').text()).toContain('This page is for: Officer, Supervisor, Administrator.')
+    expect(fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/workflow'))).toBe(false)
+  })
+
+  it('does not show a menu or inbox to an integrator beyond webhooks', async () => {
+    const { wrapper, fetchMock } = await mountApp(() => json({ ...OFFICER, roles: ['integrator'] }), 'en')
+
+    expect(wrapper.get('nav').findAll('a').map((a) => a.attributes('data-testid'))).toEqual(['nav-webhooks'])
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/inbox'))).toBe(false)
+  })
 })
+

@@ -13,8 +13,10 @@ import org.inspectflow.contracts.events.ClueDismissed;
 import org.inspectflow.contracts.events.ClueMerged;
 import org.inspectflow.contracts.events.ClueReported;
 import org.inspectflow.contracts.events.ClueTriaged;
+import org.inspectflow.contracts.events.EnterpriseMatched;
 import org.inspectflow.contracts.events.EvidenceStored;
 import org.inspectflow.contracts.events.InspectionAssigned;
+import org.inspectflow.contracts.events.InspectionDrawPublished;
 import org.inspectflow.contracts.events.InspectionRecorded;
 import org.inspectflow.contracts.events.PenaltyCaseOpened;
 import org.inspectflow.contracts.events.RectificationAccepted;
@@ -54,6 +56,12 @@ public final class Queues {
 	/** The events that tell people something. */
 	public static final String NOTIFICATION_EVENTS = "notification-service.events";
 
+	/**
+	 * Every event integrators may subscribe to by webhook: all but notification-service's own reports
+	 * (NotificationDelivered/Failed), which would otherwise report on their own deliveries.
+	 */
+	public static final String NOTIFICATION_WEBHOOKS = "notification-service.webhooks";
+
 	public static final String WORKFLOW_COMMANDS = "workflow-service.commands";
 
 	/** Replies to workflow-service's requests, correlated by case id. */
@@ -81,6 +89,12 @@ public final class Queues {
 					List.of(RectificationOrdered.TYPE, RectificationReminderDue.TYPE, RectificationRejected.TYPE,
 							RectificationOverdue.TYPE, RectificationAccepted.TYPE, CaseClosed.TYPE,
 							RectificationSubmitted.TYPE, InspectionAssigned.TYPE, InspectionRecorded.TYPE)),
+			new QueueBinding(NOTIFICATION_WEBHOOKS, Exchanges.EVENTS,
+					List.of(ClueReported.TYPE, ClueTriaged.TYPE, ClueMerged.TYPE, EnterpriseMatched.TYPE,
+							InspectionAssigned.TYPE, InspectionRecorded.TYPE, ClueDismissed.TYPE, RectificationOrdered.TYPE,
+							RectificationReminderDue.TYPE, RectificationSubmitted.TYPE, RectificationAccepted.TYPE,
+							RectificationRejected.TYPE, RectificationOverdue.TYPE, PenaltyCaseOpened.TYPE, CaseClosed.TYPE,
+							InspectionDrawPublished.TYPE, EvidenceStored.TYPE)),
 			new QueueBinding(WORKFLOW_COMMANDS, Exchanges.COMMANDS, List.of(ReportClue.TYPE)),
 			new QueueBinding(WORKFLOW_REPLIES, Exchanges.COMMANDS,
 					List.of(EnterpriseMatchResult.TYPE, FirstOffenceResult.TYPE)),

@@ -68,6 +68,21 @@ class QueuesTest {
 	}
 
 	@Test
+	void webhooksGetEveryEventButNotificationServicesOwnReports() {
+		List<String> webhookTypes = Queues.ALL.stream()
+			.filter(b -> b.queue().equals(Queues.NOTIFICATION_WEBHOOKS))
+			.flatMap(b -> b.routingKeys().stream())
+			.toList();
+
+		// an integrator sees every event of a case; a delivery's own report would be delivered and reported without end
+		assertThat(webhookTypes).containsExactlyInAnyOrderElementsOf(MessageTypes.all()
+			.stream()
+			.filter(t -> t.kind() == MessageType.Kind.EVENT && !t.owner().equals(MessageTypes.NOTIFICATION_SERVICE))
+			.map(MessageType::type)
+			.toList());
+	}
+
+	@Test
 	void queueNamesAreUnique() {
 		assertThat(Queues.ALL).extracting(QueueBinding::queue).doesNotHaveDuplicates();
 	}

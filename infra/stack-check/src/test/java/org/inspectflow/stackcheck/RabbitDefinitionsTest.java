@@ -119,6 +119,7 @@ class RabbitDefinitionsTest {
 			.doesNotMatch(permission.get("write").asText())
 			.doesNotMatch(permission.get("configure").asText());
 		for (String forbidden : new String[] { Exchanges.COMMANDS, Exchanges.DEAD_LETTER, Queues.NOTIFICATION_EVENTS,
+				Queues.NOTIFICATION_WEBHOOKS,
 				Queues.deadLetterQueue(Queues.WORKFLOW_COMMANDS) }) {
 			assertThat(forbidden).doesNotMatch(permission.get("read").asText())
 				.doesNotMatch(permission.get("write").asText())

@@ -51,13 +51,20 @@ public class NotificationListeners {
 	}
 
 	/**
-	 * A message past the inbox: the case view first, so that its own notifications already see the officers; then
-	 * people, then the integrators' webhooks.
+	 * Every event integrators may subscribe to (all but this service's own reports), for their webhooks. A queue of
+	 * its own: the people's queue carries only the events that tell people something, and a webhook subscriber must
+	 * see every event of a case, in order.
 	 */
+	@RabbitListener(queues = Queues.NOTIFICATION_WEBHOOKS,
+			autoStartup = "${inspectflow.notification.listeners.auto-startup:true}")
+	public void onEventForWebhooks(Message message) {
+		this.inbox.receive(Queues.NOTIFICATION_WEBHOOKS, message, this.webhooks::handle);
+	}
+
+	/** A message for people past the inbox: the case view first, so that its own notifications already see the officers. */
 	public void handle(Envelope<?> envelope) {
 		this.cases.apply(envelope);
 		this.dispatcher.handle(envelope);
-		this.webhooks.handle(envelope);
 	}
 
 }

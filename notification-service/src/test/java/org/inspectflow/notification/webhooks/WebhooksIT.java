@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.inspectflow.contracts.events.CaseClosed;
 import org.inspectflow.notification.Samples;
 import org.inspectflow.notification.delivery.NotificationDispatcher;
-import org.inspectflow.notification.messaging.NotificationListeners;
 import org.inspectflow.notification.webhooks.domain.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +75,7 @@ class WebhooksIT {
 	ObjectMapper json;
 
 	@Autowired
-	NotificationListeners listeners;
+	WebhookDispatcher webhooks;
 
 	@Autowired
 	NotificationDispatcher dispatcher;
@@ -105,9 +104,9 @@ class WebhooksIT {
 		assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
 
 		ObjectNode event = event(CaseClosed.TYPE);
-		this.listeners.handle(Samples.envelope(event));
-		this.listeners.handle(Samples.envelope(event)); // redelivered
-		this.listeners.handle(Samples.envelope(event(
+		this.webhooks.handle(Samples.envelope(event));
+		this.webhooks.handle(Samples.envelope(event)); // redelivered
+		this.webhooks.handle(Samples.envelope(event(
 				org.inspectflow.contracts.events.RectificationOrdered.TYPE))); // not in the filter
 
 		org.bson.Document stored = this.mongo.findById(created.get("id").asText(), org.bson.Document.class,
@@ -153,7 +152,7 @@ class WebhooksIT {
 	void aFailingReceiverIsRetriedWithGrowingDelays() throws Exception {
 		RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500)));
 		JsonNode created = subscribe("integrator-a", RECEIVER.baseUrl() + "/down", List.of("workflow.*"));
-		this.listeners.handle(Samples.envelope(event(CaseClosed.TYPE)));
+		this.webhooks.handle(Samples.envelope(event(CaseClosed.TYPE)));
 
 		// the delays are read from what the log scheduled (next attempt against the failure), not from the wall clock,
 		// and each retry is made due by hand: the test checks the backoff policy, not the machine's speed
@@ -246,7 +245,7 @@ class WebhooksIT {
 				.hasMessageContaining("INSPECTFLOW_WEBHOOK_SECRET_KEY");
 
 			ObjectNode event = event(CaseClosed.TYPE);
-			this.listeners.handle(Samples.envelope(event));
+			this.webhooks.handle(Samples.envelope(event));
 			RECEIVER.verify(0, postRequestedFor(urlEqualTo("/foreign")));
 			org.bson.Document delivery = this.mongo.findOne(org.springframework.data.mongodb.core.query.Query
 				.query(org.springframework.data.mongodb.core.query.Criteria.where("eventId")
@@ -281,7 +280,7 @@ class WebhooksIT {
 			assertThat(stored.containsKey("secret")).isFalse();
 			assertThat(stored.get("sealedSecret", org.bson.Document.class).getString("keyId")).isNotBlank();
 
-			this.listeners.handle(Samples.envelope(event(CaseClosed.TYPE)));
+			this.webhooks.handle(Samples.envelope(event(CaseClosed.TYPE)));
 			RECEIVER.verify(1, postRequestedFor(urlEqualTo("/legacy")));
 			LoggedRequest request = RECEIVER.findAll(postRequestedFor(urlEqualTo("/legacy"))).get(0);
 			assertThat(WebhookSignature.verify(secret, request.getHeader(WebhookSignature.HEADER),

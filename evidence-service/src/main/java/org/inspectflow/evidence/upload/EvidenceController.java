@@ -30,6 +30,8 @@ import org.inspectflow.support.web.Problems;
 import org.inspectflow.support.security.Caller;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's evidence. Upload: officers of the case's district, supervisors of its city, and the case's enterprise
- * once ordered to rectify (its proof); one file per request, a multipart part named {@code file}, read as a stream.
+ * once ordered to rectify (its proof); one file per request, read as a stream: a multipart part named {@code file}
+ * (forms, browsers), or the whole request body with its name in {@code Content-Disposition} (large files).
  * What the service decides (uploader, role, sequence, hashes, flags, the case's enterprise) comes from the token, the
  * bytes and the case, never from the request: other parts and parameters are ignored. Read: the officials (admins
  * too) all of it, the enterprise what it added or was shared with it; every download is audited. Verify: the
@@ -99,11 +102,11 @@ class EvidenceController {
 				&& (Math.abs(latitude) > 90 || Math.abs(longitude) > 180))) {
 			throw Problems.badRequest("latitude and longitude come together, in degrees (WGS 84)");
 		}
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
-			throw Problems.badRequest("send the file as multipart/form-data, in a part named 'file'");
-		}
 		UploadService.Declared declared = new UploadService.Declared(kind, latitude, longitude, takenAt,
 				share && !byEnterprise);
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			return rawUpload(caller, byEnterprise, target, declared, request);
+		}
 		try {
 			FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
 			while (parts.hasNext()) {
@@ -124,6 +127,37 @@ class EvidenceController {
 					+ "): send it again, whole");
 		}
 		throw Problems.badRequest("no part named 'file' in the multipart body");
+	}
+
+	/**
+	 * The file as the whole request body (any type but multipart; the name from {@code Content-Disposition}), for
+	 * large files and clients that are not forms: no multipart boundary has to be searched for in every byte, which
+	 * is most of a large multipart upload's cost. The same checks, chain and event as a multipart upload.
+	 */
+	private ResponseEntity<EvidenceView> rawUpload(Caller caller, boolean byEnterprise, CaseRecord target,
+			UploadService.Declared declared, HttpServletRequest request) throws IOException {
+		String filename = null;
+		String disposition = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+		if (disposition != null) {
+			try {
+				filename = ContentDisposition.parse(disposition).getFilename();
+			}
+			catch (IllegalArgumentException ex) {
+				throw Problems.badRequest("the Content-Disposition header could not be read (" + ex.getMessage()
+						+ "); send e.g. attachment; filename=\"photo.jpg\"");
+			}
+		}
+		UploadService.Stored stored;
+		try (InputStream body = request.getInputStream()) {
+			stored = this.uploads.store(caller, byEnterprise, target, declared, (filename == null) ? "upload" : filename,
+					body);
+		}
+		catch (IOException ex) { // Tomcat reports a body cut short as a ClientAbortException (an IOException)
+			throw Problems.badRequest("the body could not be read to its end (" + ex.getMessage()
+					+ "): send the file again, whole");
+		}
+		return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(EvidenceView.of(stored.entry()));
 	}
 
 	@GetMapping("/cases/{caseId}/evidence")

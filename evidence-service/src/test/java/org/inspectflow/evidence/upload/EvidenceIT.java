@@ -177,6 +177,32 @@ class EvidenceIT {
 	}
 
 	@Test
+	void aFileSentAsTheWholeBodyIsCheckedChainedAndStoredOnceLikeAPart() throws Exception {
+		String caseId = newCase();
+		byte[] photo = EvidenceSamples.jpeg(61);
+		Reply first = rawUpload(caseId, "officer1", "attachment; filename=\"outfall.jpg\"", photo, "image/jpeg");
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		JsonNode link = first.json();
+		assertThat(link.get("sequence").asLong()).isEqualTo(1);
+		assertThat(link.get("metadata").get("contentType").asText()).isEqualTo("image/jpeg");
+		assertThat(link.get("metadata").toString()).contains("outfall.jpg");
+		// the same bytes again, as a part this time: the same link
+		Reply again = upload(caseId, "officer1", "outfall.jpg", photo, "image/jpeg");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("evidenceId").asText()).isEqualTo(link.get("evidenceId").asText());
+
+		assertProblem(rawUpload(caseId, "officer1", "attachment; filename=\"x.jpg\"",
+				EvidenceSamples.windowsExecutable(), "application/octet-stream"), 415, "by its content");
+		assertProblem(rawUpload(caseId, "officer1", "attachment; filename=\"../x.jpg\"", EvidenceSamples.jpeg(62),
+				"image/jpeg"), 400, "plain file name");
+		assertProblem(rawUpload(caseId, "officer1", null, new byte[0], "image/jpeg"), 400, "empty");
+		assertThat(filesOf(caseId)).isEqualTo(1);
+		assertThat(orphanChunks()).isZero();
+		JsonNode verdict = get("/cases/" + caseId + "/chain/verify", "officer1").json();
+		assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
+	}
+
+	@Test
 	void fiftyParallelUploadsMakeAGapFreeChainThatVerifies() throws Exception {
 		String caseId = newCase();
 		ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -391,6 +417,20 @@ class EvidenceIT {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
+	}
+
+	private Reply rawUpload(String caseId, String user, String disposition, byte[] content, String type)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/cases/" + caseId + "/evidence"))
+			.header("Authorization", "Bearer " + Keycloak.userToken(user))
+			.header("Content-Type", type)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(content));
+		if (disposition != null) {
+			request.header("Content-Disposition", disposition);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 				response.body());
 	}

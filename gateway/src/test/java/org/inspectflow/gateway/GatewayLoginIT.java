@@ -1,7 +1,6 @@
 package org.inspectflow.gateway;
 
 import java.io.IOException;
-import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
@@ -12,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "server.port=18080")
 @AutoConfigureObservability(metrics = false) // Spring Boot's tests turn tracing off unless asked
+@DirtiesContext // frees port 18080 for the next test class that signs in through Keycloak
 class GatewayLoginIT {
 
 	private static final String GATEWAY = "http://localhost:18080";
@@ -85,7 +84,7 @@ class GatewayLoginIT {
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	private final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(new LocalhostIsSecureContext(this.cookies))
+		.cookieHandler(new Browser.LocalhostIsSecureContext(this.cookies))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -110,6 +109,12 @@ class GatewayLoginIT {
 		HttpResponse<String> landed = get(callback);
 		assertThat(landed.statusCode()).isEqualTo(302);
 		assertThat(absolute(location(landed))).isEqualTo(GATEWAY + "/");
+		// a new session id after sign-in (no session fixation), in a cookie no script can read
+		assertThat(landed.headers().allValues("set-cookie")).anySatisfy((cookie) -> assertThat(cookie)
+			.startsWith("SESSION=")
+			.containsIgnoringCase("HttpOnly")
+			.contains("SameSite=Lax")
+			.doesNotContain("eyJ"));
 		HttpResponse<String> portal = get(GATEWAY + "/");
 		assertThat(portal.statusCode()).isEqualTo(200);
 		assertThat(portal.body()).contains("<div id=\"app\"");
@@ -160,42 +165,6 @@ class GatewayLoginIT {
 		assertThat(wrong.statusCode()).isEqualTo(200);
 		assertThat(wrong.body()).contains("kc-form-login");
 		assertThat(get(GATEWAY + "/api/me").statusCode()).isEqualTo(401);
-	}
-
-	/**
-	 * Keycloak marks its login cookies {@code Secure} even on http://localhost; browsers send them back because they
-	 * treat localhost as a secure context, Java's {@link CookieManager} does not. This makes the test's browser
-	 * behave like a real one.
-	 */
-	static final class LocalhostIsSecureContext extends CookieHandler {
-
-		private final CookieManager delegate;
-
-		LocalhostIsSecureContext(CookieManager delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
-			boolean localhost = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-			URI asSeen = uri;
-			if (localhost && "http".equals(uri.getScheme())) {
-				try {
-					asSeen = new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(),
-							uri.getQuery(), null);
-				}
-				catch (java.net.URISyntaxException ex) {
-					throw new IOException(ex);
-				}
-			}
-			return this.delegate.get(asSeen, requestHeaders);
-		}
-
-		@Override
-		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
-			this.delegate.put(uri, responseHeaders);
-		}
-
 	}
 
 	private static String keycloakUrl() {

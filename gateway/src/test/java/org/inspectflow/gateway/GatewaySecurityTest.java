@@ -3,14 +3,20 @@ package org.inspectflow.gateway;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
@@ -23,6 +29,18 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 				"inspectflow.gateway.keycloak.public-url=https://login.example.org" })
 @AutoConfigureWebTestClient
 class GatewaySecurityTest {
+
+	/** A port nothing listens on: a routed call shows what the gateway answers when a service is down. */
+	@DynamicPropertySource
+	static void servicesAreDown(DynamicPropertyRegistry registry) throws java.io.IOException {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		for (String service : new String[] { "workflow", "enterprise", "evidence", "notification" }) {
+			registry.add("inspectflow.services." + service, () -> "http://127.0.0.1:" + closedPort);
+		}
+	}
 
 	@Autowired
 	WebTestClient web;
@@ -129,6 +147,125 @@ class GatewaySecurityTest {
 	@Test
 	void keepsHealthOpenForProbes() {
 		this.web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
+	@ParameterizedTest(name = "{0} {1} without the CSRF token")
+	@CsvSource({ "POST, /api/workflow/clues", "PUT, /api/workflow/calendars/2026", "PATCH, /api/workflow/cases/c-1",
+			"DELETE, /api/workflow/cases/c-1", "POST, /api/enterprise/enterprises", "PUT, /api/enterprise/enterprises/x",
+			"PATCH, /api/enterprise/enterprises/x", "DELETE, /api/enterprise/enterprises/x",
+			"POST, /api/evidence/cases/c-1/evidence", "PUT, /api/evidence/x", "PATCH, /api/evidence/x",
+			"DELETE, /api/evidence/x", "POST, /api/notification/inbox/n-1/read", "PUT, /api/notification/x",
+			"PATCH, /api/notification/x", "DELETE, /api/notification/webhooks/w-1", "POST, /api/me" })
+	void refusesEveryStateChangingApiCallOfASessionWithoutTheCsrfToken(HttpMethod method, String path) {
+		this.web.mutateWith(mockOidcLogin())
+			.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("CSRF"));
+	}
+
+	@Test
+	void passesACallWithTheCsrfTokenOnToTheServiceAndSaysSoWhenItIsDown() {
+		this.web.mutateWith(mockOidcLogin())
+			.mutateWith(csrf())
+			.post()
+			.uri("/api/workflow/clues")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answersAnUnknownApiPathWithA404Problem() {
+		this.web.mutateWith(mockOidcLogin())
+			.get()
+			.uri("/api/nothing-here")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void asksIntegratorsForABearerTokenNotACsrfToken() {
+		this.web.post()
+			.uri("/api/integrations/clues")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.doesNotExist("Set-Cookie");
+	}
+
+	@Test
+	void keepsTheLoginStateInAnHttpOnlyLaxSessionCookie() {
+		this.web.get()
+			.uri("/oauth2/authorization/keycloak")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectCookie()
+			.httpOnly("SESSION", true)
+			.expectCookie()
+			.sameSite("SESSION", "Lax")
+			.expectCookie()
+			.secure("SESSION", false); // plain http here; INSPECTFLOW_GATEWAY_SECURE_COOKIES or https add it
+	}
+
+	@Test
+	void sendsTheSecurityHeadersOnEveryKindOfResponse() {
+		assertSecurityHeaders(this.web.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isFound());
+		assertSecurityHeaders(this.web.get().uri("/api/me").exchange().expectStatus().isUnauthorized());
+		assertSecurityHeaders(this.web.get().uri("/api/integrations/webhooks").exchange().expectStatus().isUnauthorized());
+		assertSecurityHeaders(this.web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk());
+		assertSecurityHeaders(this.web.mutateWith(mockOidcLogin())
+			.get()
+			.uri("/cases/42")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk());
+	}
+
+	private static void assertSecurityHeaders(WebTestClient.ResponseSpec response) {
+		response.expectHeader()
+			.value("Content-Security-Policy", (csp) -> assertThat(csp).contains("default-src 'self'")
+				.contains("script-src 'self';")
+				.doesNotContain("unsafe-eval")
+				.contains("style-src 'self' 'unsafe-inline'")
+				.contains("object-src 'none'")
+				.contains("frame-ancestors 'none'")
+				.contains("form-action 'self' https://login.example.org"))
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "same-origin")
+			.expectHeader()
+			.value("Permissions-Policy", (policy) -> assertThat(policy).contains("camera=(self)")
+				.contains("geolocation=(self)")
+				.contains("microphone=()"));
 	}
 
 }

@@ -1,64 +1,90 @@
 package org.inspectflow.gateway.config;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
 
+import org.inspectflow.gateway.web.ProblemWriter;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
- * The BFF's security (IETF OAuth 2.0 for Browser-Based Apps): authorization code with PKCE against Keycloak, the
- * tokens kept in the server-side session, a CSRF cookie the portal echoes back, RP-initiated logout that ends the
- * Keycloak session too. A browser without a session is sent to the Keycloak login; an API call without one gets a
- * 401 problem+json, so the portal can decide.
+ * The gateway's two ways in, each its own filter chain.
+ * <ul>
+ * <li>{@code /api/integrations/**}: integrators' systems, as an OAuth2 resource server. A client-credentials bearer
+ * token of the realm with the {@code integrator} role is required; nothing is kept between requests (no session, no
+ * CSRF, since no cookie authenticates anything there) and the token goes on to the service unchanged.</li>
+ * <li>everything else: the browser, as a BFF (IETF OAuth 2.0 for Browser-Based Apps): authorization code with PKCE
+ * against Keycloak, the tokens kept in the server-side session, a CSRF cookie the portal echoes back on every
+ * state-changing call, RP-initiated logout that ends the Keycloak session too. A bearer token opens nothing here. A
+ * browser without a session is sent to the Keycloak login; an API call without one gets a 401 problem+json, so the
+ * portal can decide.</li>
+ * </ul>
+ * Both chains write the same security headers on every response.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfig {
 
 	static final String REGISTRATION_ID = "keycloak";
+
+	static final String INTEGRATIONS = "/api/integrations/**";
 
 	private static final List<String> PRODUCT_ROLES = List.of("officer", "supervisor", "enterprise", "integrator",
 			"admin");
@@ -120,9 +146,55 @@ class SecurityConfig {
 		};
 	}
 
+	/**
+	 * The session cookie: {@code HttpOnly} (no script reads it), {@code SameSite=Lax} (not sent on cross-site
+	 * sub-requests or posts), {@code Secure} over https or when configured. Spring Session on Redis uses this resolver
+	 * too.
+	 */
 	@Bean
+	WebSessionIdResolver webSessionIdResolver(GatewayProperties properties) {
+		CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+		resolver.setCookieName("SESSION");
+		resolver.addCookieInitializer((cookie) -> {
+			cookie.httpOnly(true).sameSite("Lax").path("/");
+			if (properties.secureCookies()) {
+				cookie.secure(true);
+			}
+		});
+		return resolver;
+	}
+
+	/** The integrators' API: stateless bearer-token access for the {@code integrator} role. */
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain integratorSecurityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+			ProblemWriter problemWriter, @Value("${inspectflow.security.clock-skew:30s}") Duration clockSkew) {
+		BearerProblems problems = new BearerProblems(problemWriter);
+		http.securityMatcher(new PathPatternParserServerWebExchangeMatcher(INTEGRATIONS))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("integrator"))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtDecoder(integratorTokenDecoder(properties.keycloak(), clockSkew))
+					.jwtAuthenticationConverter(integratorAuthentication()))
+				.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.headers(securityHeaders(properties))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.unauthorized())
+				.accessDeniedHandler(problems.forbidden()));
+		return http.build();
+	}
+
+	/** The browser's way in: the BFF session. */
+	@Bean
+	@Order(2)
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-			ReactiveClientRegistrationRepository registrations, ObjectMapper objectMapper) {
+			ReactiveClientRegistrationRepository registrations, GatewayProperties properties,
+			ProblemWriter problemWriter) {
 		DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -131,14 +203,11 @@ class SecurityConfig {
 				registrations);
 		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
-		ProblemResponses problems = new ProblemResponses(objectMapper);
+		SessionProblems problems = new SessionProblems(problemWriter);
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
 				new DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), problems.unauthorized()));
 		entryPoint.setDefaultEntryPoint(
 				new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION_ID));
-
-		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookiePath("/");
 
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -151,11 +220,79 @@ class SecurityConfig {
 			.oauth2Client((client) -> {
 			})
 			.logout((logout) -> logout.logoutSuccessHandler(logoutSuccess))
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokenRepository(properties))
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.accessDeniedHandler(problems.csrfRefused()))
+			.headers(securityHeaders(properties))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(problems.forbidden()));
 		return http.build();
+	}
+
+	/**
+	 * The CSRF cookie ({@code XSRF-TOKEN}): the portal reads it and echoes it in {@code X-XSRF-TOKEN} on every POST,
+	 * PUT, PATCH and DELETE, so script must be able to read it; {@code SameSite=Lax} and {@code Secure} like the
+	 * session cookie.
+	 */
+	static CookieServerCsrfTokenRepository csrfTokenRepository(GatewayProperties properties) {
+		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		csrfTokens.setCookiePath("/");
+		csrfTokens.setCookieCustomizer((cookie) -> {
+			cookie.sameSite("Lax");
+			if (properties.secureCookies()) {
+				cookie.secure(true);
+			}
+		});
+		return csrfTokens;
+	}
+
+	/**
+	 * The headers every response carries: the Content-Security-Policy of {@link ContentSecurityPolicy}, no framing,
+	 * no MIME sniffing, no referrer to other sites, and browser features off except the camera and geolocation the
+	 * portal's on-site inspection uses on its own origin.
+	 */
+	static Customizer<ServerHttpSecurity.HeaderSpec> securityHeaders(GatewayProperties properties) {
+		return (headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(ContentSecurityPolicy.of(properties.keycloak())))
+			.frameOptions((frames) -> frames.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicy((permissions) -> permissions.policy(ContentSecurityPolicy.PERMISSIONS_POLICY));
+	}
+
+	/**
+	 * Integrators' tokens: signed by the realm's key (fetched from the back channel), issued by the realm as browsers
+	 * and clients know it, inside their lifetime give or take {@code inspectflow.security.clock-skew} (the services'
+	 * setting, 30 s by default). The {@code roles} claim gives the authorities; the principal is the client
+	 * ({@code azp}), which the rate limiter counts by.
+	 */
+	static ReactiveJwtDecoder integratorTokenDecoder(GatewayProperties.Keycloak keycloak, Duration clockSkew) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSetUri(keycloak.backChannelIssuer() + "/protocol/openid-connect/certs")
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(keycloak.issuer()),
+				new JwtTimestampValidator(clockSkew)));
+		return decoder;
+	}
+
+	static ReactiveJwtAuthenticationConverterAdapter integratorAuthentication() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		converter.setPrincipalClaimName("azp");
+		return new ReactiveJwtAuthenticationConverterAdapter(converter);
+	}
+
+	/**
+	 * Spring Security's firewall refuses requests whose path could mean something else further on (encoded slashes or
+	 * dots, {@code ..} segments, e.g. {@code /api/integrations/%2e%2e/workflow/cases}) before any rule sees them; the
+	 * refusal is a 400 problem+json like the gateway's others.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
+		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
+				"The request's path is not allowed (encoded or relative path segments).");
 	}
 
 	/** Writes the CSRF cookie on every response, so the portal has it before its first POST. */
@@ -167,39 +304,59 @@ class SecurityConfig {
 		};
 	}
 
-	/** Refusals as RFC 9457 problem+json. */
-	static final class ProblemResponses {
+	/** The browser session's refusals. */
+	static final class SessionProblems {
 
-		private final ObjectMapper objectMapper;
+		private final ProblemWriter problems;
 
-		ProblemResponses(ObjectMapper objectMapper) {
-			this.objectMapper = objectMapper;
+		SessionProblems(ProblemWriter problems) {
+			this.problems = problems;
 		}
 
 		ServerAuthenticationEntryPoint unauthorized() {
-			return (exchange, ex) -> write(exchange, HttpStatus.UNAUTHORIZED,
+			return (exchange, ex) -> this.problems.write(exchange, HttpStatus.UNAUTHORIZED,
 					"You are not signed in, or your session has ended. Sign in again at /oauth2/authorization/keycloak.");
 		}
 
 		ServerAccessDeniedHandler forbidden() {
-			return (exchange, ex) -> write(exchange, HttpStatus.FORBIDDEN,
+			return (exchange, ex) -> this.problems.write(exchange, HttpStatus.FORBIDDEN,
 					"Your role does not allow this request. Ask an administrator if you need access.");
 		}
 
-		private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-			byte[] body;
-			try {
-				body = this.objectMapper.writeValueAsBytes(problem);
-			}
-			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-				return Mono.error(ex);
-			}
-			exchange.getResponse().setStatusCode(status);
-			exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body);
-			return exchange.getResponse().writeWith(Mono.just(buffer));
+		ServerAccessDeniedHandler csrfRefused() {
+			return (exchange, ex) -> this.problems.write(exchange, HttpStatus.FORBIDDEN,
+					"The CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.");
+		}
+
+	}
+
+	/** The integrators' refusals, with the RFC 6750 {@code WWW-Authenticate} challenge OAuth2 clients expect. */
+	static final class BearerProblems {
+
+		private final ProblemWriter problems;
+
+		BearerProblems(ProblemWriter problems) {
+			this.problems = problems;
+		}
+
+		ServerAuthenticationEntryPoint unauthorized() {
+			return (exchange, ex) -> {
+				boolean tokenPresent = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+				String challenge = tokenPresent
+						? "Bearer error=\"invalid_token\", error_description=\"The token was rejected\"" : "Bearer";
+				String detail = tokenPresent
+						? "The bearer token was rejected (expired, tampered with, or from another issuer). Request a new token with your client credentials."
+						: "The integration API needs a bearer token of the InspectFlow Keycloak realm: request one with your client credentials (grant_type=client_credentials).";
+				return this.problems.write(exchange, HttpStatus.UNAUTHORIZED, detail,
+						(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));
+			};
+		}
+
+		ServerAccessDeniedHandler forbidden() {
+			return (exchange, ex) -> this.problems.write(exchange, HttpStatus.FORBIDDEN,
+					"The integration API is for integrator clients (client credentials with the integrator role).",
+					(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
+							"Bearer error=\"insufficient_scope\", error_description=\"The integrator role is required\""));
 		}
 
 	}

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -262,7 +263,8 @@ class SecurityConfig {
 	/**
 	 * Integrators' tokens: signed by the realm's key (fetched from the back channel), issued by the realm as browsers
 	 * and clients know it, inside their lifetime give or take {@code inspectflow.security.clock-skew} (the services'
-	 * setting, 30 s by default). The {@code roles} claim gives the authorities; the principal is the client
+	 * setting, 30 s by default), and access tokens ({@code typ} Bearer): an ID token of the realm, which the logout
+	 * redirect shows the browser, is not one. The {@code roles} claim gives the authorities; the principal is the client
 	 * ({@code azp}), which the rate limiter counts by.
 	 */
 	static ReactiveJwtDecoder integratorTokenDecoder(GatewayProperties.Keycloak keycloak, Duration clockSkew) {
@@ -270,7 +272,7 @@ class SecurityConfig {
 			.withJwkSetUri(keycloak.backChannelIssuer() + "/protocol/openid-connect/certs")
 			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(keycloak.issuer()),
-				new JwtTimestampValidator(clockSkew)));
+				new JwtTimestampValidator(clockSkew), new JwtClaimValidator<String>("typ", "Bearer"::equals)));
 		return decoder;
 	}
 

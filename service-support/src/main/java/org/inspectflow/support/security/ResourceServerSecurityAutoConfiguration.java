@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -72,6 +73,16 @@ public class ResourceServerSecurityAutoConfiguration {
 	OAuth2TokenValidator<Jwt> inspectflowTokenLifetimeValidator(
 			@Value("${inspectflow.security.clock-skew:30s}") Duration clockSkew) {
 		return new JwtTimestampValidator(clockSkew);
+	}
+
+	/**
+	 * Only access tokens: Keycloak marks them {@code typ: Bearer}. Its ID tokens are signed by the same key, carry the
+	 * same {@code roles} and reach the browser (the logout redirect's {@code id_token_hint}), so without this check an
+	 * ID token would pass as an access token.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> inspectflowAccessTokensOnly() {
+		return new JwtClaimValidator<String>("typ", "Bearer"::equals);
 	}
 
 	static JwtAuthenticationConverter jwtAuthenticationConverter() {

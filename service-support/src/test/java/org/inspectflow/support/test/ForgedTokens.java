@@ -20,8 +20,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * The tokens an attacker can make, each of which every service must answer with 401: a genuinely expired token of the
- * realm, one signed by another key, one of another issuer (signed by the realm's own key) and an unsigned one
- * ({@code alg: none}). The forged ones copy the claims of a real token, so nothing but the forgery is wrong with them.
+ * realm, one signed by another key, one of another issuer (signed by the realm's own key), an unsigned one
+ * ({@code alg: none}) and the realm's ID token, which is not an access token. The forged ones copy the claims of a real token, so nothing but the forgery is wrong with them.
  */
 public final class ForgedTokens {
 
@@ -34,6 +34,7 @@ public final class ForgedTokens {
 		tokens.put("signed by another key", signedByAnotherKey(username));
 		tokens.put("issued by another issuer", Keycloak.userTokenFromAnotherIssuer(username));
 		tokens.put("alg none", unsigned(username));
+		tokens.put("an ID token, not an access token", Keycloak.userIdToken(username));
 		tokens.put("expired", expired(username));
 		return tokens;
 	}
@@ -91,7 +92,8 @@ public final class ForgedTokens {
 
 	/** The forgeries' names, in the order {@link #all} returns them. */
 	public static List<String> names() {
-		return List.of("signed by another key", "issued by another issuer", "alg none", "expired");
+		return List.of("signed by another key", "issued by another issuer", "alg none",
+				"an ID token, not an access token", "expired");
 	}
 
 }

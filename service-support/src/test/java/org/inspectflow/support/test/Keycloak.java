@@ -69,6 +69,12 @@ public final class Keycloak {
 						"client_secret", INTEGRATOR_CLIENT_SECRET)));
 	}
 
+	/** A demo user's ID token (not an access token): signed by the realm, with the same roles and scope claims. */
+	public static String userIdToken(String username) {
+		return token(issuer(), Map.of("grant_type", "password", "client_id", "inspectflow-cli", "username", username,
+				"password", DEMO_PASSWORD, "scope", "openid"), "id_token");
+	}
+
 	/** An access token of the second demo integrator (client credentials). */
 	public static String secondIntegratorToken() {
 		return cached("client:" + SECOND_INTEGRATOR_CLIENT_ID,
@@ -125,6 +131,10 @@ public final class Keycloak {
 	}
 
 	private static String token(String issuer, Map<String, String> form) {
+		return token(issuer, form, "access_token");
+	}
+
+	private static String token(String issuer, Map<String, String> form, String which) {
 		String body = form.entrySet()
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -142,7 +152,7 @@ public final class Keycloak {
 						+ response.statusCode() + "): " + response.body());
 			}
 			JsonNode json = JSON.readTree(response.body());
-			return json.get("access_token").asText();
+			return json.get(which).asText();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Keycloak is not reachable at " + baseUrl()

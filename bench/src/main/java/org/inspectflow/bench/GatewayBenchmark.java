@@ -1,0 +1,183 @@
+package org.inspectflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The same API call made straight to a service and through the gateway, side by side in one run. Both paths carry the
+ * same bearer token and the service validates it either way; through the gateway it is validated there too and the
+ * request relayed. For each path: the saturation throughput (closed loop, {@code concurrency} callers), then latency
+ * under an open-loop load at half the direct path's saturation rate (each call timed from when it was due, so a stall
+ * is not hidden by the caller waiting). Rounds alternate the two paths; the medians give the ratios.
+ * <p>
+ * {@code bench/run gateway} (needs {@code ./inspectflow up}; {@code ROUNDS=3 SECONDS=10 CONCURRENCY=16}).
+ */
+public final class GatewayBenchmark {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private GatewayBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		URI direct = URI.create(required("direct"));
+		URI gateway = URI.create(required("gateway"));
+		String token = required("token");
+		int rounds = Integer.getInteger("rounds", 3);
+		int seconds = Integer.getInteger("seconds", 10);
+		int concurrency = Integer.getInteger("concurrency", 16);
+		System.out.printf("GET %s (direct) against GET %s (gateway), %d rounds of %d s, %d callers at saturation%n",
+				direct, gateway, rounds, seconds, concurrency);
+		check(direct, token);
+		check(gateway, token);
+		saturation(direct, token, concurrency, 3); // warm-up, both paths
+		saturation(gateway, token, concurrency, 3);
+
+		List<Double> directRps = new ArrayList<>();
+		List<Double> gatewayRps = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			double d = saturation(direct, token, concurrency, seconds);
+			double g = saturation(gateway, token, concurrency, seconds);
+			directRps.add(d);
+			gatewayRps.add(g);
+			System.out.printf("saturation round %d: direct %.0f/s, gateway %.0f/s%n", round, d, g);
+		}
+		double directSaturation = median(directRps);
+		double rate = directSaturation / 2;
+		System.out.printf("open-loop load at half the direct saturation: %.0f calls/s%n", rate);
+		List<Double> directP99 = new ArrayList<>();
+		List<Double> gatewayP99 = new ArrayList<>();
+		List<Double> directP50 = new ArrayList<>();
+		List<Double> gatewayP50 = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			double[] d = openLoop(direct, token, rate, seconds);
+			double[] g = openLoop(gateway, token, rate, seconds);
+			directP50.add(d[0]);
+			directP99.add(d[1]);
+			gatewayP50.add(g[0]);
+			gatewayP99.add(g[1]);
+			System.out.printf("latency round %d: direct p50 %.2f ms p99 %.2f ms; gateway p50 %.2f ms p99 %.2f ms%n",
+					round, d[0], d[1], g[0], g[1]);
+		}
+		double p99Ratio = median(gatewayP99) / median(directP99);
+		double throughputRatio = median(gatewayRps) / directSaturation;
+		System.out.printf("median p50: direct %.2f ms, gateway %.2f ms%n", median(directP50), median(gatewayP50));
+		System.out.printf("median p99: direct %.2f ms, gateway %.2f ms%n", median(directP99), median(gatewayP99));
+		System.out.printf("p99 ratio (gateway / direct) at %.0f calls/s: %.2f (target <= 1.3)%n", rate, p99Ratio);
+		System.out.printf("throughput ratio (gateway / direct saturation): %.2f (target >= 0.7)%n", throughputRatio);
+	}
+
+	private static void check(URI uri, String token) throws Exception {
+		HttpResponse<Void> response = HTTP.send(request(uri, token), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(uri + " answered " + response.statusCode() + "; is ./inspectflow up running?");
+		}
+	}
+
+	/** Calls per second with {@code concurrency} callers each sending the next call when the last one is answered. */
+	static double saturation(URI uri, String token, int concurrency, int seconds) throws InterruptedException {
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		AtomicLong done = new AtomicLong();
+		AtomicInteger failed = new AtomicInteger();
+		List<CompletableFuture<Void>> callers = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int i = 0; i < concurrency; i++) {
+			CompletableFuture<Void> finished = new CompletableFuture<>();
+			loop(uri, token, end, done, failed, finished);
+			callers.add(finished);
+		}
+		CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).join();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		if (failed.get() > 0) {
+			System.out.printf("  (%d calls to %s failed)%n", failed.get(), uri);
+		}
+		return done.get() / elapsed;
+	}
+
+	private static void loop(URI uri, String token, long end, AtomicLong done, AtomicInteger failed,
+			CompletableFuture<Void> finished) {
+		if (System.nanoTime() >= end) {
+			finished.complete(null);
+			return;
+		}
+		HTTP.sendAsync(request(uri, token), HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
+			if (ex != null || response.statusCode() != 200) {
+				failed.incrementAndGet();
+			}
+			else {
+				done.incrementAndGet();
+			}
+			loop(uri, token, end, done, failed, finished);
+		});
+	}
+
+	/** p50 and p99 in milliseconds of calls sent at a fixed rate, each timed from when it was due. */
+	static double[] openLoop(URI uri, String token, double rate, int seconds) {
+		int calls = (int) (rate * seconds);
+		long[] latencies = new long[calls];
+		AtomicInteger failed = new AtomicInteger();
+		CompletableFuture<?>[] pending = new CompletableFuture<?>[calls];
+		long interval = (long) (1e9 / rate);
+		long start = System.nanoTime();
+		for (int i = 0; i < calls; i++) {
+			long due = start + i * interval;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int index = i;
+			pending[i] = HTTP.sendAsync(request(uri, token), HttpResponse.BodyHandlers.discarding())
+				.whenComplete((response, ex) -> {
+					latencies[index] = System.nanoTime() - due;
+					if (ex != null || response.statusCode() != 200) {
+						failed.incrementAndGet();
+					}
+				});
+		}
+		CompletableFuture.allOf(pending).exceptionally((ex) -> null).join();
+		if (failed.get() > 0) {
+			System.out.printf("  (%d of %d calls to %s failed)%n", failed.get(), calls, uri);
+		}
+		Arrays.sort(latencies);
+		return new double[] { latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6 };
+	}
+
+	private static HttpRequest request(URI uri, String token) {
+		return HttpRequest.newBuilder(uri)
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static String required(String property) {
+		String value = System.getProperty(property);
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("set -D" + property);
+		}
+		return value;
+	}
+
+}

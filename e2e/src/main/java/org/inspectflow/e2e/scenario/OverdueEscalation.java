@@ -42,8 +42,9 @@ public final class OverdueEscalation implements Scenario {
 		out.scenario(title(), "A remote-sensing patch (遥感图斑) shows waste drums stored in the open at a plating works"
 				+ " in Futian. The violation is minor and the firm's first, so it is only ordered to rectify (10 working"
 				+ " days on the legal calendar). It lets the deadline pass: the reminder goes out, then the overdue"
-				+ " case escalates to the supervisors and a penalty case opens. Time is compressed by running the"
-				+ " process's timers now. In another case in Nanshan, unlabelled hazardous-waste drums — a minor first"
+				+ " case escalates to the supervisors and a penalty case opens. Time is compressed: the engine fires"
+				+ " the timers by itself on a stack whose working day lasts seconds (INSPECTFLOW_COMPRESSED_WORKING_DAY),"
+				+ " else an admin runs them now. In another case in Nanshan, unlabelled hazardous-waste drums — a minor first"
 				+ " offence on the province's list — are exempted from penalty by the rule.");
 		overdue(cases, out, outcome);
 		exempt(cases, out, outcome);

@@ -34,8 +34,13 @@ CREATE TABLE IF NOT EXISTS wf_case (
     problem_found         BOOLEAN      NOT NULL DEFAULT FALSE,
     reported_by           VARCHAR(128) NOT NULL,
     reported_at           TIMESTAMP WITH TIME ZONE NOT NULL,
-    closed_at             TIMESTAMP WITH TIME ZONE
+    closed_at             TIMESTAMP WITH TIME ZONE,
+    -- the conversation every message of the case carries as correlationid: the correlation id of the command that
+    -- opened the case, or the case id for a case opened by a request (null in rows made before: the case id)
+    correlation_id        VARCHAR(255)
 );
+-- databases made before cases kept their conversation
+ALTER TABLE wf_case ADD COLUMN IF NOT EXISTS correlation_id VARCHAR(255);
 CREATE INDEX IF NOT EXISTS wf_case_open_by_enterprise ON wf_case (enterprise_uscc, problem_type, status);
 CREATE INDEX IF NOT EXISTS wf_case_by_district ON wf_case (district, status);
 

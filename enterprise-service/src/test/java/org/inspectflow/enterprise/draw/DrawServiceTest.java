@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.inspectflow.enterprise.TestRegister;
 import org.inspectflow.enterprise.draw.domain.DoubleRandomDraw;
@@ -59,6 +61,12 @@ class DrawServiceTest {
 		List<Document> outbox = revealed.getList(MongoOutbox.FIELD, Document.class);
 		assertThat(outbox).as("the result and one clue per target").hasSize(6);
 		assertThat(outbox.get(0).getString("type")).isEqualTo("enterprise.InspectionDrawPublished.v1");
+		ObjectMapper json = this.test.get(ObjectMapper.class);
+		assertThat(outbox).as("one conversation: the draw").allSatisfy((message) -> {
+			JsonNode envelope = json.readTree(message.getString("body"));
+			assertThat(envelope.get("correlationid").asText()).isEqualTo(created.getString("_id"));
+			assertThat(envelope.get("causationid").isNull()).as("the supervisor revealed it").isTrue();
+		});
 		assertThat(outbox.subList(1, 6)).allSatisfy((command) -> {
 			assertThat(command.getString("type")).isEqualTo("workflow.ReportClue.v1");
 			assertThat(command.getString("body")).contains("DOUBLE_RANDOM_DRAW").contains(created.getString("_id"));

@@ -37,16 +37,22 @@ public class CaseRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(CaseRecord c) {
-		this.jdbc.update("INSERT INTO wf_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.caseId(), c.clueId(), c.source().name(), c.clientReference(),
-				c.enterpriseUscc(), c.problemType(), c.severity(), c.description(),
+	/**
+	 * Keeps a new case.
+	 *
+	 * @param correlationId the conversation all messages of the case carry (the opening command's correlation id,
+	 * or the case id)
+	 */
+	public void insert(CaseRecord c, String correlationId) {
+		this.jdbc.update("INSERT INTO wf_case (" + COLUMNS + ", correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.caseId(), c.clueId(), c.source().name(),
+				c.clientReference(), c.enterpriseUscc(), c.problemType(), c.severity(), c.description(),
 				c.location() == null ? null : c.location().latitude(),
 				c.location() == null ? null : c.location().longitude(), c.district(), c.city(), c.priority(),
 				c.riskTier(), c.status().name(), c.mergedInto(), c.outcome(), c.assignedOfficer(),
 				c.deadline() == null ? null : java.sql.Date.valueOf(c.deadline()), c.deadlineProvisional(),
 				c.rectificationRound(), c.nonSite(), c.problemFound(), c.reportedBy(), timestamp(c.reportedAt()),
-				timestamp(c.closedAt()));
+				timestamp(c.closedAt()), correlationId);
 	}
 
 	public Optional<CaseRecord> find(String caseId) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a case for a clue: the case row, the first timeline step, {@code ClueReported} and the process instance
- * commit together, or none of them does. A clue id seen before returns its case and changes nothing.
+ * commit together, or none of them does. A clue id seen before returns its case and changes nothing. The case row
+ * keeps the case's conversation (correlation id), which every later message of the case carries ({@link CaseEvents}).
  */
 @Service
 public class ClueService {
@@ -50,9 +51,20 @@ public class ClueService {
 		this.enterpriseMatchTimeout = enterpriseMatchTimeout;
 	}
 
-	/** Opens the case, or finds the one this clue opened before. */
+	/** Opens the case of a request's clue, or finds the one this clue opened before: its conversation is the case. */
 	@Transactional
 	public Opened open(NewClue clue) {
+		return open(clue, null);
+	}
+
+	/**
+	 * Opens the case, or finds the one this clue opened before.
+	 *
+	 * @param correlationId the conversation the case joins, carried by all its messages: the correlation id of the
+	 * command that reports the clue; null for a clue reported by a request (the case id, a conversation of its own)
+	 */
+	@Transactional
+	public Opened open(NewClue clue, String correlationId) {
 		String clueId = clue.clueId() != null ? clue.clueId() : UUID.randomUUID().toString();
 		var existing = this.cases.findByClueId(clueId);
 		if (existing.isPresent()) {
@@ -69,7 +81,7 @@ public class ClueService {
 		this.cases.insert(new CaseRecord(caseId, clueId, clue.source(), clue.clientReference(), clue.enterpriseUscc(),
 				clue.problemType(), severity, clue.description(), clue.location(), district,
 				Jurisdictions.cityOf(district), null, null, CaseStatus.REPORTED, null, null, null, null, false, 0,
-				false, false, clue.reportedBy(), reportedAt, null));
+				false, false, clue.reportedBy(), reportedAt, null), correlationId == null ? caseId : correlationId);
 		this.cases.appendTimeline(caseId, "CLUE_REPORTED", clue.reportedBy(), now,
 				clue.source() + ": " + clue.description(), java.util.List.of());
 		this.events.publish(null, ClueReported.TYPE, caseId,

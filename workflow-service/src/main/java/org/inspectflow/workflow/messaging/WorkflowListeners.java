@@ -16,6 +16,7 @@ import org.inspectflow.support.validation.Uscc;
 import org.inspectflow.workflow.cases.CaseRepository;
 import org.inspectflow.workflow.clue.ClueService;
 import org.inspectflow.workflow.clue.NewClue;
+import org.inspectflow.workflow.process.CaseEvents;
 import org.inspectflow.workflow.process.Jurisdictions;
 import org.inspectflow.workflow.process.ProcessConstants;
 import org.inspectflow.workflow.process.ProcessMessages;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * workflow-service's consumers, thin: each message goes through the inbox (schema check, dead-lettering with a
- * reason, once per message id, in one transaction with its effect) to the feature that handles it. Public so that
+ * reason, once per message id, in one transaction with its effect) to the feature that handles it; what a case
+ * publishes while it is handled names the message as its cause ({@link CaseEvents#reactingTo}). Public so that
  * the process tests feed replies at the message boundary, through the same inbox.
  */
 @Component
@@ -57,10 +59,14 @@ public class WorkflowListeners {
 		this.intakeDistrict = intakeDistrict;
 	}
 
-	/** Clues from other channels (monitoring alarms, remote sensing, the fraud trace): each opens a case once. */
+	/**
+	 * Clues from other channels (monitoring alarms, remote sensing, the fraud trace, a draw): each opens a case once.
+	 * The case joins the command's conversation (its correlation id), and {@code ClueReported} names the command as
+	 * its cause.
+	 */
 	@RabbitListener(queues = Queues.WORKFLOW_COMMANDS)
 	public void onCommand(Message message) {
-		this.inbox.receive(Queues.WORKFLOW_COMMANDS, message, (envelope) -> {
+		this.inbox.receive(Queues.WORKFLOW_COMMANDS, message, (envelope) -> CaseEvents.reactingTo(envelope.id(), () -> {
 			if (envelope.data() instanceof ReportClue clue) {
 				if (clue.enterpriseUscc() != null && !Uscc.isValid(clue.enterpriseUscc())) {
 					throw new MalformedMessageException("enterpriseUscc '" + clue.enterpriseUscc()
@@ -74,32 +80,35 @@ public class WorkflowListeners {
 				requireLength("description", clue.description(), 3000);
 				requireLength("reportedBy", clue.reportedBy(), 128);
 				requireLength("clientReference", clue.clientReference(), 128);
+				requireLength("correlationid", envelope.correlationid(), 255);
 				try {
 					this.clues.open(new NewClue(clue.clueId(), clue.source(), clue.enterpriseUscc(), clue.location(),
 							clue.problemType(), null, clue.description(), this.intakeDistrict, clue.clientReference(),
-							clue.reportedAt(), clue.reportedBy(), clue.drawId(), clue.drawnOfficers()));
+							clue.reportedAt(), clue.reportedBy(), clue.drawId(), clue.drawnOfficers()),
+							envelope.correlationid() != null ? envelope.correlationid() : envelope.id());
 				}
 				catch (ClueService.ClueIdTakenException ex) {
 					throw new MalformedMessageException(ex.getMessage());
 				}
 			}
-		});
+		}));
 	}
 
 	/** enterprise-service's answers, delivered to the waiting process (or kept until it waits). */
 	@RabbitListener(queues = Queues.WORKFLOW_REPLIES)
 	public void onReply(Message message) {
-		this.inbox.receive(Queues.WORKFLOW_REPLIES, message, this::reply);
+		this.inbox.receive(Queues.WORKFLOW_REPLIES, message,
+				(envelope) -> CaseEvents.reactingTo(envelope.id(), () -> reply(envelope)));
 	}
 
 	/** The enterprises' submissions of proof: each goes to the officer's review once. */
 	@RabbitListener(queues = Queues.WORKFLOW_SUBMISSIONS)
 	public void onSubmission(Message message) {
-		this.inbox.receive(Queues.WORKFLOW_SUBMISSIONS, message, (envelope) -> {
+		this.inbox.receive(Queues.WORKFLOW_SUBMISSIONS, message, (envelope) -> CaseEvents.reactingTo(envelope.id(), () -> {
 			if (envelope.data() instanceof RectificationSubmitted submitted) {
 				this.rectifications.receive(envelope.id(), submitted);
 			}
-		});
+		}));
 	}
 
 	/** Evidence stored for a case: its hashes join the case's timeline. */

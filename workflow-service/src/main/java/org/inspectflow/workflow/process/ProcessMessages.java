@@ -42,6 +42,9 @@ public class ProcessMessages implements ExecutionListener {
 	private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
 	};
 
+	/** Id prefix of an answer the process gives itself, kept like a message: no message on the bus caused it. */
+	private static final String OWN_ANSWER = "no-enterprise-";
+
 	/** A message no process waited for in this time (a late reply to a case that moved on) is dropped, logged. */
 	private static final Duration KEPT_AT_MOST = Duration.ofDays(7);
 
@@ -91,6 +94,11 @@ public class ProcessMessages implements ExecutionListener {
 			log.info("{}: kept {} {} until the process waits for it", caseId, messageName, messageId);
 		}
 		return false;
+	}
+
+	/** The message id under which a case keeps an answer it gives itself (there is no enterprise to ask). */
+	public static String ownAnswerId(String caseId) {
+		return OWN_ANSWER + caseId;
 	}
 
 	/** Whether the case's process waits for this message now. */
@@ -156,10 +164,12 @@ public class ProcessMessages implements ExecutionListener {
 					return;
 				}
 				if (this.jdbc.update("DELETE FROM wf_pending_message WHERE message_id = ?", messageId) == 1) {
-					this.runtime.createMessageCorrelation(messageName)
-						.processInstanceBusinessKey(caseId)
-						.setVariables(read(rows.get(0).get("variables").toString()))
-						.correlateWithResult();
+					// what the process publishes now reacts to the kept message, late as it is delivered
+					CaseEvents.reactingTo(messageId.startsWith(OWN_ANSWER) ? null : messageId,
+							() -> this.runtime.createMessageCorrelation(messageName)
+								.processInstanceBusinessKey(caseId)
+								.setVariables(read(rows.get(0).get("variables").toString()))
+								.correlateWithResult());
 					log.info("{}: delivered kept {} {}", caseId, messageName, messageId);
 				}
 			});

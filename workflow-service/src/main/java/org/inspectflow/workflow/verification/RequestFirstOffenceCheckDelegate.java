@@ -35,7 +35,8 @@ class RequestFirstOffenceCheckDelegate implements JavaDelegate {
 		String uscc = (String) execution.getVariable(ProcessConstants.VAR_ENTERPRISE_USCC);
 		if (uscc == null) {
 			// the answer is known: keep it as if it had come, and the receive task takes it when it starts
-			this.messages.correlate(caseId, ProcessConstants.MESSAGE_FIRST_OFFENCE_CHECKED, "no-enterprise-" + caseId,
+			this.messages.correlate(caseId, ProcessConstants.MESSAGE_FIRST_OFFENCE_CHECKED,
+					ProcessMessages.ownAnswerId(caseId),
 					Map.of(ProcessConstants.VAR_FIRST_OFFENCE, true, "previousCaseIds", ""));
 			return;
 		}

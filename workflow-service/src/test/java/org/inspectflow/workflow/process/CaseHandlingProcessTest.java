@@ -172,6 +172,34 @@ class CaseHandlingProcessTest {
 	}
 
 	@Test
+	void everyMessageOfACaseCarriesItsConversationAndNamesTheMessageThatCausedIt() throws Exception {
+		String caseId = this.scenario.reportComplaint(unique("SO2_EMISSION"));
+		this.scenario.runJobs();
+		String matched = this.scenario.enterpriseMatched(caseId, RiskTier.MEDIUM, false);
+		this.scenario.inspectAndConfirm(caseId, "BOILER_DESULPHURISATION_OFF", "MINOR");
+		this.scenario.runJobs();
+		String checked = this.scenario.firstOffenceChecked(caseId, true);
+		this.scenario.assertThatCase(caseId).isWaitingAlsoAt(TASK_WAIT_FOR_RECTIFICATION);
+
+		// opened by a request: the case is its own conversation
+		for (String type : this.scenario.sent(caseId)) {
+			assertThat(this.scenario.lastEnvelope(caseId, type).get("correlationid").asText()).as(type)
+				.isEqualTo(caseId);
+		}
+		assertThat(causeOf(caseId, ClueReported.TYPE)).as("an officer reported it").isNull();
+		assertThat(causeOf(caseId, MatchEnterprise.TYPE)).as("the engine's own continuation").isNull();
+		assertThat(causeOf(caseId, ClueTriaged.TYPE)).isEqualTo(matched);
+		assertThat(causeOf(caseId, InspectionAssigned.TYPE)).isEqualTo(matched);
+		assertThat(causeOf(caseId, InspectionRecorded.TYPE)).as("an officer recorded it").isNull();
+		assertThat(causeOf(caseId, RectificationOrdered.TYPE)).isEqualTo(checked);
+	}
+
+	private String causeOf(String caseId, String type) throws Exception {
+		var cause = this.scenario.lastEnvelope(caseId, type).get("causationid");
+		return cause == null || cause.isNull() ? null : cause.asText();
+	}
+
+	@Test
 	void anUnfoundedClueIsDismissedWithItsReason() throws Exception {
 		String caseId = caseWaitingForInspection("BLACK_SMOKE", RiskTier.LOW);
 		String taskId = this.scenario.claim(caseId, TASK_INSPECT_ON_SITE);
@@ -491,13 +519,13 @@ class CaseHandlingProcessTest {
 				new org.inspectflow.contracts.GeoPoint(22.61, 114.02), unique("ILLEGAL_FARM"),
 				"satellite patch 2026-03-08: new ponds beside the river", java.time.OffsetDateTime.now(),
 				"remote-sensing-feed", "PATCH-0042", null, null);
-		byte[] body = this.json.writeValueAsBytes(org.inspectflow.contracts.Envelope.of(
-				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, clueId,
-				null, null));
-		this.listeners.onCommand(new org.springframework.amqp.core.Message(body,
+		String batch = "PATCH-BATCH-" + java.util.UUID.randomUUID(); // the feed's conversation
+		var command = org.inspectflow.contracts.Envelope.of(org.inspectflow.contracts.commands.ReportClue.TYPE,
+				"/integrations/remote-sensing", clueId, clue, batch, null, null);
+		this.listeners.onCommand(new org.springframework.amqp.core.Message(this.json.writeValueAsBytes(command),
 				new org.springframework.amqp.core.MessageProperties()));
 		byte[] resent = this.json.writeValueAsBytes(org.inspectflow.contracts.Envelope.of(
-				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, clueId,
+				org.inspectflow.contracts.commands.ReportClue.TYPE, "/integrations/remote-sensing", clueId, clue, batch,
 				null, null));
 		this.listeners.onCommand(new org.springframework.amqp.core.Message(resent,
 				new org.springframework.amqp.core.MessageProperties()));
@@ -510,6 +538,16 @@ class CaseHandlingProcessTest {
 		this.scenario.runJobs();
 		assertThat(this.scenario.lastSent(cases.get(0), MatchEnterprise.TYPE).get("location").get("latitude").asDouble())
 			.isEqualTo(22.61);
+		// the case joined the command's conversation: ClueReported is caused by the command, later messages keep it
+		java.util.List<java.util.Map<String, Object>> sent = this.jdbc.queryForList(
+				"SELECT type, body FROM inspectflow_outbox WHERE subject = ? ORDER BY seq", cases.get(0));
+		assertThat(sent).extracting((row) -> row.get("type")).containsExactly(ClueReported.TYPE, MatchEnterprise.TYPE);
+		var reported = this.json.readTree(sent.get(0).get("body").toString());
+		assertThat(reported.get("correlationid").asText()).isEqualTo(batch);
+		assertThat(reported.get("causationid").asText()).isEqualTo(command.id());
+		var match = this.json.readTree(sent.get(1).get("body").toString());
+		assertThat(match.get("correlationid").asText()).isEqualTo(batch);
+		assertThat(match.get("causationid").isNull()).as("the engine's continuation, no message").isTrue();
 	}
 
 	@Test

@@ -175,21 +175,24 @@ public final class ProcessScenario {
 			.getId();
 	}
 
-	/** enterprise-service answers the match: enterprise 1 of 440304, with this risk tier. */
-	public void enterpriseMatched(String caseId, RiskTier tier, boolean positiveList) {
-		reply(caseId, EnterpriseMatchResult.TYPE, new EnterpriseMatchResult(caseId, true, ENTERPRISE_1, tier,
+	/** enterprise-service answers the match: enterprise 1 of 440304, with this risk tier; the reply's id. */
+	public String enterpriseMatched(String caseId, RiskTier tier, boolean positiveList) {
+		return reply(caseId, EnterpriseMatchResult.TYPE, new EnterpriseMatchResult(caseId, true, ENTERPRISE_1, tier,
 				positiveList, MatchMethod.USCC, "440304", "440300"));
 	}
 
-	public void firstOffenceChecked(String caseId, boolean first, String... previousCases) {
-		reply(caseId, FirstOffenceResult.TYPE, new FirstOffenceResult(caseId, first, List.of(previousCases)));
+	/** enterprise-service answers the look-back; the reply's id. */
+	public String firstOffenceChecked(String caseId, boolean first, String... previousCases) {
+		return reply(caseId, FirstOffenceResult.TYPE, new FirstOffenceResult(caseId, first, List.of(previousCases)));
 	}
 
-	public void reply(String caseId, String type, Object data) {
+	/** enterprise-service's reply, through the inbox; its id. */
+	public String reply(String caseId, String type, Object data) {
 		Envelope<Object> envelope = Envelope.of(type, "/inspectflow/enterprise-service", caseId, data, caseId, null,
 				null);
 		try {
 			this.listeners.onReply(new Message(this.json.writeValueAsBytes(envelope), new MessageProperties()));
+			return envelope.id();
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -291,11 +294,16 @@ public final class ProcessScenario {
 
 	/** The data of the last message of this type the case sent. */
 	public JsonNode lastSent(String caseId, String type) throws Exception {
+		return lastEnvelope(caseId, type).get("data");
+	}
+
+	/** The last message of this type the case sent, envelope and all. */
+	public JsonNode lastEnvelope(String caseId, String type) throws Exception {
 		List<String> bodies = this.jdbc.queryForList(
 				"SELECT body FROM inspectflow_outbox WHERE subject = ? AND type = ? ORDER BY seq DESC", String.class,
 				caseId, type);
 		assertThat(bodies).as("%s sent by case %s", type, caseId).isNotEmpty();
-		return this.json.readTree(bodies.get(0).getBytes(StandardCharsets.UTF_8)).get("data");
+		return this.json.readTree(bodies.get(0).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public Map<String, Object> caseRow(String caseId) {

@@ -56,7 +56,23 @@ final class SeedData {
 
 	private static final String[] ROADS = { "工业", "创业", "科技", "建设", "人民", "环城", "兴华", "龙岗", "深南", "宝安" };
 
-	private static final String[] VIOLATIONS = { "WPL-83-3", "APL-99-2", "APL-108-5", "SWL-102-1", "NPL-75" };
+	/**
+	 * The codes of the past violations: the codes officers record them with in workflow-service's verification API
+	 * ({@code [A-Z0-9_]+}, the portal's {@code VIOLATION_TYPES}; two of them on the province's first-offence list of
+	 * {@code FirstOffenceExemption.dmn}), so that the 12-month look-back of a new violation ({@code CheckFirstOffence},
+	 * which compares codes) finds them. Five entries, drawn as before, so the register and its tiers stay the same.
+	 */
+	static final String[] VIOLATIONS = {
+			// 水污染防治法 art. 83 (3): evading supervision, e.g. not running the water treatment facilities normally
+			"TREATMENT_FACILITY_NOT_RUNNING",
+			// 大气污染防治法 art. 99 (2): air pollutants above the emission standard
+			"DISCHARGE_EXCEEDS_STANDARD",
+			// 大气污染防治法 art. 108 (5): dust not enclosed, fenced, covered or damped (first-offence list)
+			"DUST_COVER_MISSING",
+			// 固体废物污染环境防治法: hazardous waste without its identification label (first-offence list)
+			"HAZARDOUS_WASTE_LABEL_MISSING",
+			// 噪声污染防治法 art. 75: industrial noise above the emission standard
+			"DISCHARGE_EXCEEDS_STANDARD" };
 
 	private SeedData() {
 	}

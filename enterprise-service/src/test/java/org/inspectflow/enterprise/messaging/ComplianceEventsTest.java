@@ -71,7 +71,7 @@ class ComplianceEventsTest {
 		assertThat(this.history.of(FUTIAN)).singleElement().satisfies((entry) -> {
 			assertThat(entry.kind()).isEqualTo(ComplianceEntry.Kind.VIOLATION_FOUND);
 			assertThat(entry.caseId()).isEqualTo("CASE-1");
-			assertThat(entry.violationType()).isEqualTo("WPL-83-3");
+			assertThat(entry.violationType()).isEqualTo("TREATMENT_FACILITY_NOT_RUNNING");
 			assertThat(entry.date()).hasToString("2026-11-29");
 			assertThat(entry.eventId()).isEqualTo(first.id());
 		});
@@ -98,7 +98,7 @@ class ComplianceEventsTest {
 		String unregistered = SyntheticUscc.of("440306", 42);
 		Envelope<InspectionRecorded> event = Envelope.of(InspectionRecorded.TYPE, "/inspectflow/workflow-service",
 				"CASE-4", new InspectionRecorded("CASE-4", "REC-4", unregistered, InspectionMode.ON_SITE,
-						InspectionFinding.SERIOUS_VIOLATION, "APL-99-2", List.of("officer1"), List.of(), null,
+						InspectionFinding.SERIOUS_VIOLATION, "DISCHARGE_EXCEEDS_STANDARD", List.of("officer1"), List.of(), null,
 						OffsetDateTime.parse("2026-11-01T10:00:00+08:00"), "officer1"), "CASE-4", null, null);
 		this.listeners.complianceEvent(event);
 		this.listeners.complianceEvent(event);
@@ -111,7 +111,7 @@ class ComplianceEventsTest {
 		String typo = FUTIAN.substring(0, 17) + "Q";
 		Envelope<InspectionRecorded> event = Envelope.of(InspectionRecorded.TYPE, "/inspectflow/workflow-service",
 				"CASE-5", new InspectionRecorded("CASE-5", "REC-5", typo, InspectionMode.ON_SITE,
-						InspectionFinding.VIOLATION_CONFIRMED, "APL-99-2", List.of("officer1"), List.of(), null,
+						InspectionFinding.VIOLATION_CONFIRMED, "DISCHARGE_EXCEEDS_STANDARD", List.of("officer1"), List.of(), null,
 						OffsetDateTime.parse("2026-11-01T10:00:00+08:00"), "officer1"), "CASE-5", null, null);
 		assertThatThrownBy(() -> this.listeners.complianceEvent(event)).isInstanceOf(MalformedMessageException.class)
 			.hasMessageContaining("check character");
@@ -167,7 +167,7 @@ class ComplianceEventsTest {
 	private static Envelope<InspectionRecorded> inspection(String caseId, InspectionFinding finding, String at) {
 		return Envelope.of(InspectionRecorded.TYPE, "/inspectflow/workflow-service", caseId,
 				new InspectionRecorded(caseId, "REC-" + caseId, FUTIAN, InspectionMode.ON_SITE, finding,
-						finding == InspectionFinding.UNFOUNDED ? null : "WPL-83-3", List.of("officer1"), List.of(),
+						finding == InspectionFinding.UNFOUNDED ? null : "TREATMENT_FACILITY_NOT_RUNNING", List.of("officer1"), List.of(),
 						null, OffsetDateTime.parse(at), "officer1"),
 				caseId, null, null);
 	}

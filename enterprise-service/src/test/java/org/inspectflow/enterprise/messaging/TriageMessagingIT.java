@@ -118,14 +118,15 @@ class TriageMessagingIT {
 	void answersTheFirstOffenceLookBack() throws Exception {
 		Envelope<InspectionRecorded> earlier = Envelope.of(InspectionRecorded.TYPE, "/inspectflow/workflow-service",
 				"CASE-2026-900002", new InspectionRecorded("CASE-2026-900002", "REC-1", FUTIAN, InspectionMode.ON_SITE,
-						InspectionFinding.VIOLATION_CONFIRMED, "WPL-83-3", List.of("officer1"), List.of(), null,
+						InspectionFinding.VIOLATION_CONFIRMED, "TREATMENT_FACILITY_NOT_RUNNING", List.of("officer1"), List.of(), null,
 						OffsetDateTime.now().minusMonths(2), "officer1"), "CASE-2026-900002", null, null);
 		this.rabbit.send(Exchanges.EVENTS, InspectionRecorded.TYPE, message(earlier));
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.history.of(FUTIAN).stream().anyMatch((e) -> e.eventId().equals(earlier.id())));
 
 		Envelope<CheckFirstOffence> command = Envelope.of(CheckFirstOffence.TYPE, "/inspectflow/workflow-service",
-				"CASE-2026-900003", new CheckFirstOffence("CASE-2026-900003", FUTIAN, "WPL-83-3", LocalDate.now()),
+				"CASE-2026-900003",
+				new CheckFirstOffence("CASE-2026-900003", FUTIAN, "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.now()),
 				"conversation-3", null, null);
 		send(command);
 		JsonNode reply = receiveReply();

@@ -172,7 +172,7 @@ class RiskRecomputeTest {
 
 	private static void violation(ComplianceHistory history, String uscc, String caseId, LocalDate day) {
 		history.record(uscc, new ComplianceEntry("ev-" + caseId, ComplianceEntry.Kind.VIOLATION_FOUND, caseId, day,
-				day.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)), "WPL-83-3", "REC-" + caseId, "CONFIRMED"));
+				day.atTime(10, 0).toInstant(ZoneOffset.ofHours(8)), "TREATMENT_FACILITY_NOT_RUNNING", "REC-" + caseId, "CONFIRMED"));
 	}
 
 	/** A clock the test moves forward, as the days pass. */

@@ -88,18 +88,20 @@ class TriageServiceTest {
 	@Test
 	void aFirstOffenceIsOneWithoutTheSameViolationInTwelveMonths() {
 		ComplianceHistory history = this.test.get(ComplianceHistory.class);
-		history.record(FUTIAN, violation("e1", "CASE-OLD", "WPL-83-3", LocalDate.of(2025, 11, 1)));
-		history.record(FUTIAN, violation("e2", "CASE-OTHER-TYPE", "APL-99-2", LocalDate.of(2026, 6, 1)));
-		history.record(FUTIAN, violation("e3", "CASE-NOW", "WPL-83-3", LocalDate.of(2026, 11, 30)));
+		history.record(FUTIAN, violation("e1", "CASE-OLD", "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.of(2025, 11, 1)));
+		history.record(FUTIAN, violation("e2", "CASE-OTHER-TYPE", "DISCHARGE_EXCEEDS_STANDARD", LocalDate.of(2026, 6, 1)));
+		history.record(FUTIAN, violation("e3", "CASE-NOW", "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.of(2026, 11, 30)));
 
 		FirstOffenceResult first = this.triage
-			.checkFirstOffence(new CheckFirstOffence("CASE-NOW", FUTIAN, "WPL-83-3", LocalDate.of(2026, 11, 30)));
+			.checkFirstOffence(new CheckFirstOffence("CASE-NOW", FUTIAN, "TREATMENT_FACILITY_NOT_RUNNING",
+					LocalDate.of(2026, 11, 30)));
 		assertThat(first).as("the only earlier one is older than 12 months; its own case does not count")
 			.isEqualTo(new FirstOffenceResult("CASE-NOW", true, List.of()));
 
-		history.record(FUTIAN, violation("e4", "CASE-MAY", "WPL-83-3", LocalDate.of(2026, 5, 20)));
+		history.record(FUTIAN, violation("e4", "CASE-MAY", "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.of(2026, 5, 20)));
 		FirstOffenceResult repeated = this.triage
-			.checkFirstOffence(new CheckFirstOffence("CASE-NOW", FUTIAN, "WPL-83-3", LocalDate.of(2026, 11, 30)));
+			.checkFirstOffence(new CheckFirstOffence("CASE-NOW", FUTIAN, "TREATMENT_FACILITY_NOT_RUNNING",
+					LocalDate.of(2026, 11, 30)));
 		assertThat(repeated).isEqualTo(new FirstOffenceResult("CASE-NOW", false, List.of("CASE-MAY")));
 	}
 

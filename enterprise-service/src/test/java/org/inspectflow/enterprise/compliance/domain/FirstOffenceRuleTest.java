@@ -14,14 +14,15 @@ class FirstOffenceRuleTest {
 
 	@Test
 	void countsTheSameViolationTypeWithinTwelveMonthsOnly() {
-		List<ComplianceEntry> history = List.of(violation("CASE-1", "WPL-83-3", LocalDate.of(2025, 11, 29)),
-				violation("CASE-2", "APL-99-2", LocalDate.of(2026, 5, 1)),
-				violation("CASE-3", "WPL-83-3", LocalDate.of(2025, 11, 30)),
-				violation("CASE-9", "WPL-83-3", AS_OF));
-		FirstOffenceRule.Verdict verdict = FirstOffenceRule.check(history, "WPL-83-3", AS_OF, "CASE-9");
+		List<ComplianceEntry> history = List.of(
+				violation("CASE-1", "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.of(2025, 11, 29)),
+				violation("CASE-2", "DISCHARGE_EXCEEDS_STANDARD", LocalDate.of(2026, 5, 1)),
+				violation("CASE-3", "TREATMENT_FACILITY_NOT_RUNNING", LocalDate.of(2025, 11, 30)),
+				violation("CASE-9", "TREATMENT_FACILITY_NOT_RUNNING", AS_OF));
+		FirstOffenceRule.Verdict verdict = FirstOffenceRule.check(history, "TREATMENT_FACILITY_NOT_RUNNING", AS_OF, "CASE-9");
 		assertThat(verdict.firstOffence()).isFalse();
 		assertThat(verdict.previousCaseIds()).as("12 months back to the day; not the asking case").containsExactly("CASE-3");
-		assertThat(FirstOffenceRule.check(history, "NPL-75", AS_OF, "CASE-9").firstOffence()).isTrue();
+		assertThat(FirstOffenceRule.check(history, "NO_DISCHARGE_PERMIT", AS_OF, "CASE-9").firstOffence()).isTrue();
 	}
 
 	private static ComplianceEntry violation(String caseId, String type, LocalDate date) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open live streams of the inbox, per user: a new entry is pushed to its owner's streams only. The streams live
  * in this instance's memory, so with several instances a user connected to one is not pushed what another made
  * (see the README: a broadcast between instances is future work); the inbox itself is always complete.
+ * <p>
+ * At shutdown the open streams are ended first (this lifecycle stops before the web server's graceful shutdown,
+ * which would otherwise wait for them until its timeout); the browsers' EventSource reconnects to another instance.
  */
 @Component
-class InboxStreams {
+class InboxStreams implements SmartLifecycle {
 
 	static final String READY = "ready";
 
@@ -31,6 +35,8 @@ class InboxStreams {
 	private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
 
 	private final InboxProperties properties;
+
+	private volatile boolean running;
 
 	InboxStreams(InboxProperties properties) {
 		this.properties = properties;
@@ -85,6 +91,31 @@ class InboxStreams {
 				remove(owner, emitter);
 			}
 		}));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every open stream, so that the graceful shutdown has no long-lived response to wait for. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.streams.forEach((owner, emitters) -> emitters.forEach((emitter) -> {
+			try {
+				emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				log.debug("inbox stream of {} already ended", owner);
+			}
+		}));
+		this.streams.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	int openStreams(String owner) {

@@ -188,6 +188,8 @@ export interface TaskQuery {
   scope?: 'mine' | 'group' | 'all'
   status?: TaskStatusFilter
   district?: string
+  /** only this case's tasks */
+  caseId?: string
   source?: string
   taskKey?: string
   page?: number
@@ -269,13 +271,10 @@ export const workflow = {
     api.get<OfficerActivity[]>(`${WORKFLOW}/statistics/officer-activity${query(params)}`),
 }
 
-/**
- * The open tasks of one case. workflow-service has no case filter on `GET /tasks`, so this reads the caller's
- * visible tasks (the first 200, earliest due first) and keeps the case's.
- */
+/** The open tasks of one case that the caller may see (`GET /tasks?scope=all&caseId=`). */
 export async function tasksOfCase(caseId: string): Promise<TaskView[]> {
-  const page = await workflow.tasks({ scope: 'all', size: 200 })
-  return page.items.filter((task) => task.caseId === caseId)
+  const page = await workflow.tasks({ scope: 'all', caseId, size: 200 })
+  return page.items
 }
 
 export { query as toQuery }

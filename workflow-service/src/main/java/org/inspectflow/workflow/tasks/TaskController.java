@@ -63,10 +63,12 @@ class TaskController {
 	 * Tasks, the earliest due first.
 	 * @param scope {@code mine} (assigned to me), {@code group} (unclaimed, for my district or me) or {@code all}
 	 * (both; for a supervisor: every task of the city)
+	 * @param caseId only the tasks of this case (its process and its penalty case), within what the scope shows
 	 */
 	@GetMapping("/tasks")
 	TaskPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "all") String scope,
-			@RequestParam(required = false) String district, @RequestParam(required = false) String source,
+			@RequestParam(required = false) String district, @RequestParam(required = false) String caseId,
+			@RequestParam(required = false) String source,
 			@RequestParam(required = false) String taskKey, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(required = false) Instant dueBefore, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
@@ -101,6 +103,14 @@ class TaskController {
 				throw Problems.badRequest("district is a 6-digit administrative division code, not '" + district + "'");
 			}
 			query.processVariableValueEquals("district", district);
+		}
+		if (caseId != null) {
+			if (caseId.isBlank() || caseId.length() > 64) {
+				throw Problems.badRequest("caseId is a case number such as CASE-2026-000001, not '"
+						+ caseId.substring(0, Math.min(caseId.length(), 64)) + "'");
+			}
+			// both processes of a case (the case and its penalty case) carry the case id as their business key
+			query.processInstanceBusinessKey(caseId);
 		}
 		if (source != null) {
 			query.processVariableValueEquals("source", source);

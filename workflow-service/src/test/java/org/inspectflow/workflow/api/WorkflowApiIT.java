@@ -212,6 +212,15 @@ class WorkflowApiIT {
 
 		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer1", null).body()).contains(task.getId());
 		assertThat(call(HttpMethod.GET, "/tasks?scope=group", "officer2", null).body()).doesNotContain(task.getId());
+		// the case page's filter: this case's tasks only, and only within what the caller's scope shows
+		String otherCase = reportClue("officer1", "OTHER_CASE");
+		answerEnterpriseMatch(otherCase);
+		String otherTask = awaitTask(otherCase, ProcessConstants.TASK_INSPECT_ON_SITE).getId();
+		String ofTheCase = call(HttpMethod.GET, "/tasks?scope=all&caseId=" + caseId, "officer1", null).body();
+		assertThat(ofTheCase).contains(task.getId()).contains("\"total\":1").doesNotContain(otherTask);
+		assertThat(call(HttpMethod.GET, "/tasks?scope=all&caseId=" + caseId, "officer2", null).body())
+			.doesNotContain(task.getId()).contains("\"total\":0");
+		assertProblem(call(HttpMethod.GET, "/tasks?caseId=" + "X".repeat(65), "officer1", null), 400);
 		assertProblem(call(HttpMethod.POST, "/tasks/" + task.getId() + "/claim", "officer2", ""), 404);
 		assertProblem(call(HttpMethod.POST, verification, "officer1", unfounded), 409);
 		assertThat(call(HttpMethod.GET, "/tasks?status=unclaimed", "officer1", null).body()).contains(task.getId());

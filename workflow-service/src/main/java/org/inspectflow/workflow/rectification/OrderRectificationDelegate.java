@@ -51,11 +51,15 @@ class OrderRectificationDelegate implements JavaDelegate {
 		execution.setVariable(ProcessConstants.VAR_RECTIFICATION_DUE_AT, Date.from(due.dueAt()));
 		execution.setVariable(ProcessConstants.VAR_RECTIFICATION_REMIND_AT, Date.from(due.remindAt()));
 		List<String> requirements = new ArrayList<>();
-		requirements.add("Correct " + execution.getVariable(ProcessConstants.VAR_VIOLATION_TYPE) + " ("
-				+ execution.getVariable(ProcessConstants.VAR_LEGAL_BASIS) + ")");
+		// read by the enterprise (portal, e-mail, SMS) in Chinese first, as every text the platform writes for people
+		Object violation = execution.getVariable(ProcessConstants.VAR_VIOLATION_TYPE);
+		Object basis = execution.getVariable(ProcessConstants.VAR_LEGAL_BASIS);
+		requirements.add("纠正违法行为 " + violation + "（依据：" + basis + "）。Correct " + violation + " (" + basis + ").");
 		Object reasons = execution.getVariable(ProcessConstants.VAR_REJECTION_REASONS);
 		if (reasons instanceof String text && !text.isBlank()) {
-			text.lines().map((reason) -> "Previous submission rejected: " + reason).forEach(requirements::add);
+			text.lines()
+				.map((reason) -> "上次提交未通过 Previous submission rejected: " + reason)
+				.forEach(requirements::add);
 		}
 		this.cases.recordOrder(caseId, orderId, round, due.day(), due.provisional());
 		this.cases.appendTimeline(caseId, "RECTIFICATION_ORDERED", "system", now,

@@ -89,6 +89,39 @@ class GatewaySecurityTest {
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("Sign in"));
 	}
 
+	/**
+	 * A draw's public record and its verification pass without a session (here the service is down, so the routed call
+	 * answers 503: it got past security); everything else of the draws, and other enterprise paths, still do not.
+	 */
+	@Test
+	void letsAnyoneReadADrawsPublicRecordAndNothingElse() {
+		for (String open : List.of("/api/enterprise/draws/d-1", "/api/enterprise/draws/d-1/verify")) {
+			this.web.get().uri(open).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isEqualTo(503);
+		}
+		for (String closed : List.of("/api/enterprise/draws", "/api/enterprise/draws/", "/api/enterprise/draws/d-1/",
+				"/api/enterprise/draws/d-1/snapshot", "/api/enterprise/draws/d-1/verify/x",
+				"/api/enterprise/enterprises/914403040000DM001P", "/api/enterprise/portal/orders",
+				"/api/workflow/draws/d-1", "/api/enterprise/draws/d-1/../../enterprises")) {
+			this.web.get()
+				.uri(closed)
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).as(closed).isIn(400, 401));
+		}
+		this.web.head().uri("/api/enterprise/draws/d-1").exchange().expectStatus().isUnauthorized();
+		// making or revealing a draw: the CSRF token first (403), then the session (401)
+		this.web.post().uri("/api/enterprise/draws").exchange().expectStatus().isForbidden();
+		this.web.mutateWith(csrf()).post().uri("/api/enterprise/draws").exchange().expectStatus().isUnauthorized();
+		this.web.mutateWith(csrf())
+			.post()
+			.uri("/api/enterprise/draws/d-1/reveal")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.web.mutateWith(csrf()).delete().uri("/api/enterprise/draws/d-1").exchange().expectStatus().isUnauthorized();
+	}
+
 	@Test
 	void showsTheSignedInOfficerWithRolesAndJurisdiction() {
 		this.web.mutateWith(mockOidcLogin().idToken((token) -> token.claim("preferred_username", "officer1")

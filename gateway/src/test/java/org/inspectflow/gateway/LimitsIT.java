@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Resource limits without Redis (the in-memory rate limiter), against real sessions and real integrator tokens: a
- * token bucket per signed-in user (across their sessions) and per integrator client, refusing with 429 problem+json
+ * token bucket per signed-in user (across their sessions), per integrator client and per address for the anonymous
+ * readers of a draw's public record, refusing with 429 problem+json
  * and {@code Retry-After}; request bodies capped at 64 KB here (1 MB by default), evidence uploads at their own limit,
  * 413 problem+json beyond, whether the size is declared or streamed.
  * <p>
@@ -90,6 +91,22 @@ class LimitsIT {
 
 		assertThat(new Browser(GATEWAY).signIn("officer2").get("/api/workflow/cases").statusCode())
 			.as("another user")
+			.isEqualTo(200);
+	}
+
+	/** The only calls that reach a service without a session, a draw's public record, are counted by address. */
+	@Test
+	void countsAnonymousReadersOfADrawsPublicRecordByAddress() {
+		Browser anonymous = new Browser(GATEWAY);
+		for (int i = 1; i <= 5; i++) {
+			String path = (i % 2 == 0) ? "/api/enterprise/draws/d-1/verify" : "/api/enterprise/draws/d-1";
+			assertThat(anonymous.get(path).statusCode()).as("anonymous read " + i).isEqualTo(200);
+		}
+		assertTooManyRequests(anonymous.get("/api/enterprise/draws/d-1"));
+		assertTooManyRequests(new Browser(GATEWAY).get("/api/enterprise/draws/d-1/verify"));
+
+		assertThat(new Browser(GATEWAY).signIn("supervisor1").get("/api/enterprise/draws/d-1").statusCode())
+			.as("a signed-in user, counted by name")
 			.isEqualTo(200);
 	}
 

@@ -98,9 +98,18 @@ class SecurityMatrixIT {
 	void bearerTokensOpenOnlyTheIntegrationApiAndOnlyForIntegrators() {
 		SecurityMatrix matrix = bearerMatrix();
 		matrix.assertAll();
-		assertThat(services.received()).as("what reached a service")
-			.allSatisfy((received) -> assertThat(received.path()).matches("/integrations/clues|/webhooks(/.*)?"))
-			.allSatisfy((received) -> assertThat(Browser.claim(received.bearer(), "roles")).contains("integrator"));
+		List<DownstreamStub.Received> received = services.received();
+		assertThat(received).as("what reached a service through the integrators' routes")
+			.filteredOn((call) -> !call.path().startsWith("/draws/"))
+			.allSatisfy((call) -> assertThat(call.path()).matches("/integrations/clues|/webhooks(/.*)?"))
+			.allSatisfy((call) -> assertThat(Browser.claim(call.bearer(), "roles")).contains("integrator"));
+		// the public draw record is open to anyone, but a bearer token is no session: it is not passed on
+		assertThat(received).as("the public draw reads that reached enterprise-service")
+			.filteredOn((call) -> call.path().startsWith("/draws/"))
+			.isNotEmpty()
+			.allSatisfy((call) -> assertThat(call.path()).matches("/draws/d-1(/verify)?"))
+			.allSatisfy((call) -> assertThat(call.method()).isEqualTo("GET"))
+			.allSatisfy((call) -> assertThat(call.header("Authorization")).isNull());
 	}
 
 	@Test
@@ -120,9 +129,11 @@ class SecurityMatrixIT {
 				boolean ok = expect.test.test(response);
 				String relayedFor = services.received().isEmpty() ? null : services.last().tokenUser();
 				if (ok && !services.received().isEmpty()) {
-					// the service hears the caller's own token, and never the browser's cookies
-					ok = who != Who.ANONYMOUS && USERS.get(who).equals(relayedFor)
-							&& services.last().header("Cookie") == null;
+					// the service hears the caller's own token, and never the browser's cookies; an anonymous caller
+					// reaches a service only on a public row, and then without any token
+					ok = (who == Who.ANONYMOUS) ? row.publicRead && services.last().header("Authorization") == null
+							: USERS.get(who).equals(relayedFor);
+					ok = ok && services.last().header("Cookie") == null;
 				}
 				line.append(' ').append(who.name().toLowerCase()).append('=').append(response.statusCode());
 				if (!ok) {
@@ -278,6 +289,28 @@ class SecurityMatrixIT {
 				write.expect(who, Expect.REFUSED);
 			}
 		}
+		// the public record of a double-random draw and its check: anyone, with any token or none (the token is
+		// dropped, not relayed: see the test); nothing else of the draws
+		for (String[] open : new String[][] { { "/api/enterprise/draws/{drawId}", "/api/enterprise/draws/d-1" },
+				{ "/api/enterprise/draws/{drawId}/verify", "/api/enterprise/draws/d-1/verify" } }) {
+			SecurityMatrix.Row row = row(matrix, "GET", open[0], open[1]);
+			for (Who who : Who.values()) {
+				row.expect(who, Expect.status(200));
+			}
+		}
+		for (String closed : new String[] { "/api/enterprise/draws", "/api/enterprise/draws/d-1/snapshot",
+				"/api/enterprise/draws/d-1/verify/x" }) {
+			SecurityMatrix.Row read = row(matrix, "GET", "/api/enterprise/**", closed);
+			for (Who who : Who.values()) {
+				read.expect(who, Expect.UNAUTHENTICATED);
+			}
+		}
+		for (String write : new String[] { "/api/enterprise/draws", "/api/enterprise/draws/d-1/reveal" }) {
+			SecurityMatrix.Row row = row(matrix, "POST", "/api/enterprise/**", write).json("{}");
+			for (Who who : Who.values()) {
+				row.expect(who, Expect.REFUSED); // no session, no CSRF token
+			}
+		}
 		SecurityMatrix.Row me = row(matrix, "GET", "/api/me", "/api/me");
 		SecurityMatrix.Row unknown = row(matrix, "GET", "/api/**", "/api/cases");
 		SecurityMatrix.Row metrics = row(matrix, "GET", "/actuator/metrics", "/actuator/metrics");
@@ -359,6 +392,25 @@ class SecurityMatrixIT {
 			.expect(Who.ANONYMOUS, status(302)));
 		rows.add(sessionRow("GET", "/actuator/health/{*path}", "/actuator/health/readiness", null, false).expectAll(
 				new SessionExpect("200 or 503", (response) -> response.statusCode() == 200 || response.statusCode() == 503)));
+		// last, since they give the anonymous browser a CSRF cookie: the public record of a double-random draw, read by
+		// anyone without signing in (enterprise-service permits it); a signed-in user's own token is still relayed
+		rows.add(sessionRow("GET", "/api/enterprise/draws/{drawId}", "/api/enterprise/draws/d-1", null, false)
+			.publicRead()
+			.allowRelayed(users)
+			.expect(Who.ANONYMOUS, fromTheServiceWithoutToken()));
+		rows.add(sessionRow("GET", "/api/enterprise/draws/{drawId}/verify", "/api/enterprise/draws/d-1/verify", null,
+				false)
+			.publicRead()
+			.allowRelayed(users)
+			.expect(Who.ANONYMOUS, fromTheServiceWithoutToken()));
+		// ... and nothing else of the draws without a session, even with the CSRF token the anonymous browser now has
+		for (String[] draws : new String[][] { { "POST", "/api/enterprise/draws" },
+				{ "POST", "/api/enterprise/draws/d-1/reveal" }, { "GET", "/api/enterprise/draws" },
+				{ "GET", "/api/enterprise/draws/d-1/snapshot" }, { "DELETE", "/api/enterprise/draws/d-1" } }) {
+			String body = draws[0].equals("POST") ? "{}" : null;
+			rows.add(sessionRow(draws[0], "/api/enterprise/**", draws[1], body, true).allowRelayed(users)
+				.expect(Who.ANONYMOUS, unauthenticated()));
+		}
 		rows.forEach((row) -> this.covered.add(row.method + " " + row.template));
 		return rows;
 	}
@@ -417,6 +469,12 @@ class SecurityMatrixIT {
 		return new SessionExpect("401 problem+json", (response) -> response.statusCode() == 401 && isProblem(response));
 	}
 
+	/** The service's answer (the stub's), reached without a session; that no token went with it is checked per call. */
+	private static SessionExpect fromTheServiceWithoutToken() {
+		return new SessionExpect("200 from the service, anonymously",
+				(response) -> response.statusCode() == 200 && response.body().contains("\"stub\":true"));
+	}
+
 	private static SessionExpect status(int status) {
 		return new SessionExpect(String.valueOf(status), (response) -> response.statusCode() == status);
 	}
@@ -448,12 +506,20 @@ class SecurityMatrixIT {
 
 		private final Map<Who, SessionExpect> expected = new EnumMap<>(Who.class);
 
+		/** Open to anonymous callers too: they may reach the service, without any token. */
+		private boolean publicRead;
+
 		SessionRow(String method, String template, String path, String body, boolean csrf) {
 			this.method = method;
 			this.template = template;
 			this.path = path;
 			this.body = body;
 			this.csrf = csrf;
+		}
+
+		SessionRow publicRead() {
+			this.publicRead = true;
+			return this;
 		}
 
 		SessionRow allow(Who... callers) {

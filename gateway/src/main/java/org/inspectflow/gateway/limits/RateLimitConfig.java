@@ -1,6 +1,6 @@
 package org.inspectflow.gateway.limits;
 
-import java.security.Principal;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 
 import reactor.core.publisher.Mono;
@@ -15,12 +15,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who the rate limiter counts and where it keeps count. Spring Cloud Gateway's {@code RequestRateLimiter} runs twice
  * on every route (the {@code default-filters} in {@code application.yml}): once with the users' bucket, keyed by the
- * signed-in user's name, once with the clients' bucket, keyed by the integrator's client id; each key resolver answers
- * only for its kind of caller, so each request is counted once, in one bucket per caller whichever service it calls
+ * signed-in user's name (or, for the anonymous readers of a draw's public record, their address), once with the
+ * clients' bucket, keyed by the integrator's client id; each key resolver answers only for its kind of caller, so each
+ * request is counted once, in one bucket per caller whichever service it calls
  * ({@link OneBucketPerCaller}). The buckets are Spring Cloud Gateway's {@link RedisRateLimiter} when Redis is
  * configured (shared by every gateway instance) and {@link InMemoryRateLimiter} otherwise. A refused request is
  * answered by {@link RateLimitProblems}.
@@ -28,14 +30,28 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfig {
 
-	/** The signed-in user of a browser session, e.g. {@code inspectflow:user:officer1}. */
+	/**
+	 * The signed-in user of a browser session, e.g. {@code inspectflow:user:officer1}; a caller without a session or a
+	 * token (who gets through only to a draw's public record) by their address, e.g.
+	 * {@code inspectflow:anonymous:203.0.113.7}, in the users' bucket sizes. An integrator is counted by the clients'
+	 * resolver, not here.
+	 */
 	@Bean
 	@Primary
 	KeyResolver userKeyResolver(LimitsProperties limits) {
 		return (exchange) -> exchange.getPrincipal()
-			.filter(OAuth2AuthenticationToken.class::isInstance)
-			.map(Principal::getName)
-			.map((name) -> limits.keyPrefix() + ":user:" + name);
+			.map((principal) -> (principal instanceof OAuth2AuthenticationToken)
+					? limits.keyPrefix() + ":user:" + principal.getName() : "")
+			.switchIfEmpty(Mono.fromSupplier(() -> limits.keyPrefix() + ":anonymous:" + address(exchange)))
+			.filter((key) -> !key.isEmpty());
+	}
+
+	private static String address(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		if (remote == null) {
+			return "unknown";
+		}
+		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
 	}
 
 	/** The integrator client of a bearer token ({@code azp}), e.g. {@code inspectflow:client:inspectflow-integrator-demo}. */

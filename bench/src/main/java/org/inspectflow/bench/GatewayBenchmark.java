@@ -57,19 +57,19 @@ public final class GatewayBenchmark {
 	public static void main(String[] args) throws Exception {
 		URI direct = URI.create(required("direct"));
 		URI gateway = URI.create(required("gateway"));
-		String token = required("token");
+		TOKEN_URL = required("tokenUrl");
 		int rounds = Integer.getInteger("rounds", 3);
 		int seconds = Integer.getInteger("seconds", 10);
 		int concurrency = Integer.getInteger("concurrency", 16);
 		System.out.printf("GET %s (direct) against GET %s (gateway), %d rounds of %d s, %d callers at saturation%n",
 				direct, gateway, rounds, seconds, concurrency);
-		check(direct, token);
-		check(gateway, token);
+		check(direct, token());
+		check(gateway, token());
 		// warm-up, both paths: a few seconds are enough for the C1-only JVMs of ./inspectflow up; JVMs with C2
 		// (INSPECTFLOW_JAVA_OPTS=-XX:TieredStopAtLevel=4) compile for minutes, which a short warm-up would measure
 		int warmup = Integer.getInteger("warmup", 3);
-		saturation(direct, token, concurrency, warmup);
-		saturation(gateway, token, concurrency, warmup);
+		saturation(direct, token(), concurrency, warmup);
+		saturation(gateway, token(), concurrency, warmup);
 
 		List<Double> directRps = new ArrayList<>();
 		List<Double> gatewayRps = new ArrayList<>();
@@ -77,10 +77,10 @@ public final class GatewayBenchmark {
 		Map<String, List<Double>> gatewayCpu = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
 			CpuMeter directMeter = new CpuMeter();
-			Saturation directRound = saturation(direct, token, concurrency, seconds);
+			Saturation directRound = saturation(direct, token(), concurrency, seconds);
 			Map<String, Double> dCpu = directMeter.perCall(directRound.calls());
 			CpuMeter gatewayMeter = new CpuMeter();
-			Saturation gatewayRound = saturation(gateway, token, concurrency, seconds);
+			Saturation gatewayRound = saturation(gateway, token(), concurrency, seconds);
 			Map<String, Double> gCpu = gatewayMeter.perCall(gatewayRound.calls());
 			double d = directRound.rate();
 			double g = gatewayRound.rate();
@@ -99,8 +99,8 @@ public final class GatewayBenchmark {
 		List<Double> directP50 = new ArrayList<>();
 		List<Double> gatewayP50 = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
-			double[] d = openLoop(direct, token, rate, seconds);
-			double[] g = openLoop(gateway, token, rate, seconds);
+			double[] d = openLoop(direct, token(), rate, seconds);
+			double[] g = openLoop(gateway, token(), rate, seconds);
 			directP50.add(d[0]);
 			directP99.add(d[1]);
 			gatewayP50.add(g[0]);
@@ -195,6 +195,34 @@ public final class GatewayBenchmark {
 		}
 		Arrays.sort(latencies);
 		return new double[] { latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6 };
+	}
+
+	private static String TOKEN_URL;
+
+	private static String token;
+
+	private static long tokenAt;
+
+	/**
+	 * The integrator's access token (client credentials), fetched again when it is a minute old: each phase takes one
+	 * at its start, and the realm's tokens live five minutes, less than a run with a long warm-up.
+	 */
+	static String token() throws Exception {
+		if (token == null || System.nanoTime() - tokenAt > 60_000_000_000L) {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TOKEN_URL))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+						+ "&client_id=inspectflow-integrator-demo&client_secret=integrator-demo-secret"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"")
+				.matcher(response.body());
+			if (response.statusCode() != 200 || !m.find()) {
+				throw new IllegalStateException("no token from " + TOKEN_URL + ": " + response.statusCode());
+			}
+			token = m.group(1);
+			tokenAt = System.nanoTime();
+		}
+		return token;
 	}
 
 	private static HttpRequest request(URI uri, String token) {

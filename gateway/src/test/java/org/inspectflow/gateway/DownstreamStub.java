@@ -24,6 +24,13 @@ final class DownstreamStub implements AutoCloseable {
 		this.server = server;
 	}
 
+	/** Points the gateway's routes to all four services at this stub (for a test's {@code @DynamicPropertySource}). */
+	void routeEveryServiceHere(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		for (String service : new String[] { "workflow", "enterprise", "evidence", "notification" }) {
+			registry.add("inspectflow.services." + service, this::url);
+		}
+	}
+
 	static DownstreamStub start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

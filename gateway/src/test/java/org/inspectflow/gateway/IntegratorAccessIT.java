@@ -47,9 +47,7 @@ class IntegratorAccessIT {
 
 	@DynamicPropertySource
 	static void routeTheServicesToTheStub(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "workflow", "enterprise", "evidence", "notification" }) {
-			registry.add("inspectflow.services." + service, services::url);
-		}
+		services.routeEveryServiceHere(registry);
 	}
 
 	@AfterAll

@@ -54,9 +54,7 @@ class LimitsIT {
 
 	@DynamicPropertySource
 	static void routeTheServicesToTheStub(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "workflow", "enterprise", "evidence", "notification" }) {
-			registry.add("inspectflow.services." + service, services::url);
-		}
+		services.routeEveryServiceHere(registry);
 	}
 
 	@AfterAll

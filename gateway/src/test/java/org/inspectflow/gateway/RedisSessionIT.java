@@ -55,9 +55,7 @@ class RedisSessionIT {
 
 	@DynamicPropertySource
 	static void routeTheServicesToTheStub(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "workflow", "enterprise", "evidence", "notification" }) {
-			registry.add("inspectflow.services." + service, services::url);
-		}
+		services.routeEveryServiceHere(registry);
 	}
 
 	@AfterAll

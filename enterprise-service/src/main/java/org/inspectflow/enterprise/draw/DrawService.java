@@ -173,10 +173,8 @@ public class DrawService {
 					"ROUTINE_INSPECTION", "双随机抽查 double-random inspection, draw " + draw.getString("_id") + " ("
 							+ draw.getString("district") + ")",
 					now, revealedBy, draw.getString("_id"), draw.getString("_id"), team.officerIds());
-			Envelope<ReportClue> made = this.envelopes.of(ReportClue.TYPE, clueId, clue);
 			// the draw is the conversation: its result and the cases it starts can be followed back to it
-			events.add(new Envelope<>(made.id(), made.type(), made.source(), made.time(), made.specversion(),
-					made.subject(), made.datacontenttype(), event.correlationid(), null, made.traceparent(), clue));
+			events.add(this.envelopes.inConversation(ReportClue.TYPE, clueId, clue, event.correlationid(), null, null));
 		}
 		Update update = new Update().set("revealed", true)
 			.set("revealedAt", Date.from(now.toInstant()))

@@ -26,6 +26,17 @@ public class Envelopes {
 		return Envelope.of(type, this.source, subject, data, subject, null, traceparent());
 	}
 
+	/**
+	 * An envelope in a conversation kept elsewhere (a case's, a draw's): {@code correlationid} as given, caused by the
+	 * message {@code causationid} (null when a person, a timer or the engine caused it), in the trace
+	 * {@code traceparent} (null: the current span's).
+	 */
+	public <T> Envelope<T> inConversation(String type, String subject, T data, String correlationid, String causationid,
+			String traceparent) {
+		return Envelope.of(type, this.source, subject, data, correlationid, causationid,
+				traceparent != null ? traceparent : traceparent());
+	}
+
 	/** An envelope caused by the message {@code cause}: same conversation, caused by its id. */
 	public <T> Envelope<T> causedBy(Envelope<?> cause, String type, String subject, T data) {
 		String correlation = cause.correlationid() != null ? cause.correlationid() : cause.id();

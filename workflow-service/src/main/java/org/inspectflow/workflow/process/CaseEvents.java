@@ -2,7 +2,6 @@ package org.inspectflow.workflow.process;
 
 import java.util.List;
 
-import org.inspectflow.contracts.Envelope;
 import org.inspectflow.support.messaging.Envelopes;
 import org.inspectflow.support.outbox.JdbcOutbox;
 import org.operaton.bpm.engine.delegate.VariableScope;
@@ -43,14 +42,13 @@ public class CaseEvents {
 	}
 
 	public void publish(VariableScope execution, String type, String caseId, Object data) {
-		Envelope<Object> made = this.envelopes.of(type, caseId, data);
-		String traceparent = made.traceparent();
+		String traceparent = this.envelopes.traceparent();
 		if (traceparent == null && execution != null
 				&& execution.getVariable(VAR_TRACEPARENT) instanceof String kept) {
 			traceparent = kept;
 		}
-		this.outbox.append(new Envelope<>(made.id(), made.type(), made.source(), made.time(), made.specversion(),
-				made.subject(), made.datacontenttype(), correlationOf(caseId), CAUSE.get(), traceparent, data));
+		this.outbox.append(this.envelopes.inConversation(type, caseId, data, correlationOf(caseId), CAUSE.get(),
+				traceparent));
 	}
 
 	/**

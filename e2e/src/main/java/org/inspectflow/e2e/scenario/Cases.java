@@ -502,23 +502,16 @@ final class Cases {
 		}
 		String due = Json.text(job, "dueDate") != null ? Json.text(job, "dueDate") : Json.text(job, "duedate");
 		String dueInChina = due;
+		Instant dueAt = null; // not readable: shown as the engine wrote it, and run now as on the legal calendar
 		try {
-			dueInChina = java.time.OffsetDateTime
-				.parse(due, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
-				.atZoneSameInstant(CHINA)
+			java.time.OffsetDateTime parsed = java.time.OffsetDateTime.parse(due,
+					java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+			dueAt = parsed.toInstant();
+			dueInChina = parsed.atZoneSameInstant(CHINA)
 				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'CST'"));
 		}
 		catch (RuntimeException ex) {
-			// shown as the engine wrote it
-		}
-		Instant dueAt = null;
-		try {
-			dueAt = java.time.OffsetDateTime
-				.parse(due, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
-				.toInstant();
-		}
-		catch (RuntimeException ex) {
-			// not readable: run it now, as on the legal calendar
+			// kept as above
 		}
 		if (dueAt != null && dueAt.isBefore(Instant.now().plus(TIMER_WAIT))) {
 			long seconds = Math.max(0, java.time.Duration.between(Instant.now(), dueAt).toSeconds());
